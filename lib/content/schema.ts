@@ -1,0 +1,61 @@
+import { z } from "zod";
+
+const text = z.string().trim().min(1, "must not be empty");
+const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a year and month like 2024-03");
+
+const link = z.object({
+  label: text,
+  url: z.url({ protocol: /^(https?|mailto)$/, error: "must be an http(s) or mailto URL" }),
+});
+
+const role = z
+  .object({
+    company: text,
+    title: text,
+    location: text.optional(),
+    start: yearMonth,
+    end: z.union([yearMonth, z.literal("present")]),
+    highlights: z.array(text).min(1, "list at least one highlight"),
+  })
+  .refine((r) => r.end === "present" || r.end >= r.start, {
+    message: "end must not be before start",
+    path: ["end"],
+  });
+
+const project = z.object({
+  title: text,
+  description: text,
+  technologies: z.array(text).min(1, "list at least one technology"),
+  links: z.array(link).default([]),
+});
+
+export const portfolioSchema = z.object({
+  name: text,
+  headline: text,
+  location: text,
+  availability: text.optional(),
+  summary: text,
+  experience: z.array(role).min(1, "list at least one role"),
+  projects: z.array(project),
+  skills: z.array(z.object({ group: text, items: z.array(text).min(1) })),
+  education: z.array(z.object({ school: text, degree: text, year: z.number().int() })).default([]),
+  contact: z.object({ email: z.email("must be an email address"), links: z.array(link) }),
+  resume: z.object({
+    // Sent in Content-Disposition, so it is kept to characters every browser accepts unquoted.
+    fileName: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.pdf$/, "must be a plain file name ending in .pdf"),
+  }),
+});
+
+export type PortfolioInput = z.input<typeof portfolioSchema>;
+export type Portfolio = z.output<typeof portfolioSchema>;
+export type Role = Portfolio["experience"][number];
+export type Project = Portfolio["projects"][number];
+
+/** Parses content, or throws an error whose message names every bad field. */
+export function parsePortfolio(input: unknown, source: string): Portfolio {
+  const result = portfolioSchema.safeParse(input);
+  if (result.success) return result.data;
+  throw new Error(`Invalid portfolio content in ${source}:\n${z.prettifyError(result.error)}`);
+}

@@ -1,0 +1,24 @@
+/**
+ * `npm run local-aws`: runs the embedded local AWS on its own.
+ * Prints the environment the app needs as `export NAME='value'` lines on stdout
+ * (logs go to stderr), then stays in the foreground until Ctrl-C.
+ *
+ *   eval "$(npm run --silent local-aws | head -n 8)"   # in another shell, while it runs
+ */
+import { defaultDataDir, startLocalAws } from "./local-aws/stack";
+
+const dataDir = defaultDataDir();
+const stack = await startLocalAws({ dataDir });
+for (const [name, value] of Object.entries(stack.env)) {
+  process.stdout.write(`export ${name}='${value.replaceAll("'", `'\\''`)}'\n`);
+}
+console.error(`local AWS is running (data in ${dataDir}); press Ctrl-C to stop.`);
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    void stack.stop().then(() => process.exit(0));
+  });
+}

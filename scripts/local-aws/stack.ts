@@ -1,0 +1,179 @@
+import { createHash } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { CreateTableCommand, DynamoDBClient, ResourceInUseException } from "@aws-sdk/client-dynamodb";
+import { CreateBucketCommand, HeadObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import dynalite from "dynalite";
+import S3rver from "s3rver";
+import { portfolio } from "../../lib/content";
+import { RESUME_KEY } from "../../lib/resume-object";
+import { renderSampleResume } from "./sample-resume";
+
+export const APP_NAME = "serverless-portfolio";
+const STAGE = "local";
+const REGION = "us-east-1";
+// s3rver only accepts requests signed with its built-in account's key.
+const CREDENTIALS = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
+
+export type LocalAws = {
+  /** The variables `sst dev` would give the app, pointed at the emulators. */
+  env: Record<string, string>;
+  stop: () => Promise<void>;
+};
+
+export type LocalAwsOptions = { dataDir: string };
+
+/** True when `sst dev` (or a deployed function) already provides the real resources. */
+export function sstLinksPresent(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env.SST_RESOURCE_App || env.SST_KEY_FILE);
+}
+
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.LOCAL_AWS_DATA_DIR ?? ".data");
+}
+
+/** Starts DynamoDB and S3 emulators on free loopback ports, with the table, bucket and sample resume in place. */
+export async function startLocalAws({ dataDir }: LocalAwsOptions): Promise<LocalAws> {
+  mkdirSync(path.join(dataDir, "dynamodb"), { recursive: true });
+  mkdirSync(path.join(dataDir, "s3"), { recursive: true });
+
+  const dynamoServer: Server = dynalite({ path: path.join(dataDir, "dynamodb"), createTableMs: 0 });
+  const dynamoPort = await listen(dynamoServer);
+  const s3Server = new S3rver({
+    address: "127.0.0.1",
+    port: 0,
+    silent: true,
+    directory: path.join(dataDir, "s3"),
+  });
+  let s3Port: number;
+  try {
+    s3Port = (await s3Server.run()).port;
+  } catch (error) {
+    await closeServer(dynamoServer);
+    throw error;
+  }
+
+  const stop = async () => {
+    await Promise.allSettled([s3Server.close(), closeServer(dynamoServer)]);
+  };
+  const names = { table: `${APP_NAME}-${STAGE}-visits`, bucket: `${APP_NAME}-${STAGE}-resume` };
+  const env: Record<string, string> = {
+    SST_RESOURCE_App: JSON.stringify({ name: APP_NAME, stage: STAGE }),
+    SST_RESOURCE_Visits: JSON.stringify({ name: names.table, type: "sst.aws.Dynamo" }),
+    SST_RESOURCE_Resume: JSON.stringify({ name: names.bucket, type: "sst.aws.Bucket" }),
+    AWS_REGION: REGION,
+    AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
+    AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${dynamoPort}`,
+    AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${s3Port}`,
+  };
+
+  try {
+    await provision(env, names);
+  } catch (error) {
+    await stop();
+    throw dataDirError(error, dataDir);
+  }
+  return { env, stop };
+}
+
+async function provision(env: Record<string, string>, names: { table: string; bucket: string }) {
+  const dynamo = new DynamoDBClient({
+    region: REGION,
+    credentials: CREDENTIALS,
+    endpoint: env.AWS_ENDPOINT_URL_DYNAMODB,
+  });
+  const s3 = new S3Client({
+    region: REGION,
+    credentials: CREDENTIALS,
+    endpoint: env.AWS_ENDPOINT_URL_S3,
+    forcePathStyle: true,
+  });
+  try {
+    await Promise.all([createTable(dynamo, names.table), createBucket(s3, names.bucket)]);
+    await seedResume(s3, names.bucket);
+  } finally {
+    dynamo.destroy();
+    s3.destroy();
+  }
+}
+
+/** Same key schema as `sst.config.ts`; on-demand, as deployed. */
+async function createTable(dynamo: DynamoDBClient, name: string) {
+  try {
+    await dynamo.send(
+      new CreateTableCommand({
+        TableName: name,
+        BillingMode: "PAY_PER_REQUEST",
+        AttributeDefinitions: [
+          { AttributeName: "pk", AttributeType: "S" },
+          { AttributeName: "sk", AttributeType: "S" },
+        ],
+        KeySchema: [
+          { AttributeName: "pk", KeyType: "HASH" },
+          { AttributeName: "sk", KeyType: "RANGE" },
+        ],
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ResourceInUseException)) throw error;
+  }
+}
+
+async function createBucket(s3: S3Client, name: string) {
+  try {
+    await s3.send(new CreateBucketCommand({ Bucket: name }));
+  } catch (error) {
+    const code = (error as { name?: string }).name;
+    if (code !== "BucketAlreadyOwnedByYou" && code !== "BucketAlreadyExists") throw error;
+  }
+}
+
+/**
+ * Puts a sample resume generated from the content file. A resume the owner uploaded
+ * is never replaced; an earlier sample is regenerated when the content changed.
+ */
+async function seedResume(s3: S3Client, bucket: string) {
+  const pdf = await renderSampleResume(portfolio);
+  const digest = createHash("sha256").update(pdf).digest("hex");
+  const existing = await s3
+    .send(new HeadObjectCommand({ Bucket: bucket, Key: RESUME_KEY }))
+    .catch((error: { name?: string }) => {
+      if (error.name === "NotFound" || error.name === "NoSuchKey") return undefined;
+      throw error;
+    });
+  const sample = existing?.Metadata?.["sample-sha256"];
+  if (existing && (sample === undefined || sample === digest)) return;
+  await s3.send(
+    new PutObjectCommand({
+      Bucket: bucket,
+      Key: RESUME_KEY,
+      Body: pdf,
+      ContentType: "application/pdf",
+      Metadata: { "sample-sha256": digest },
+    }),
+  );
+}
+
+function listen(server: Server): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+function dataDirError(error: unknown, dataDir: string): unknown {
+  const text = String((error as { message?: string }).message ?? error);
+  if (!/lock|LEVEL_/i.test(text)) return error;
+  return new Error(
+    `The local AWS data folder ${dataDir} is in use by another running copy. ` +
+      `Stop it, or point LOCAL_AWS_DATA_DIR at another folder.`,
+    { cause: error },
+  );
+}
