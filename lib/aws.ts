@@ -1,5 +1,6 @@
 // Shared by server components and the Pages API download route; Pages bundles reject
 // `import "server-only"`, so the guard lives in the modules only components import.
+import { Agent } from "node:http";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { S3Client } from "@aws-sdk/client-s3";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
@@ -8,7 +9,13 @@ import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 // `sst dev`; AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL_S3 on the local stack.
 // The SDK default (no request timeout, 3 attempts with backoff) lets a dead dependency
 // hold a request for a long time; a page must not wait more than about 2 s for it.
-const requestHandler = { connectionTimeout: 500, requestTimeout: 1_000 };
+// Under `next start` many requests share one process: allow more sockets than the
+// SDK's 50 so a burst does not queue behind the connection timeout.
+const requestHandler = {
+  connectionTimeout: 1_000,
+  requestTimeout: 1_000,
+  httpAgent: new Agent({ keepAlive: true, maxSockets: 256 }),
+};
 
 export const dynamo = DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: 2, requestHandler }));
 

@@ -7,10 +7,6 @@ import path from "node:path";
 import { buildIfNeeded } from "./build-if-needed";
 import { defaultDataDir, type LocalAws, sstLinksPresent, startLocalAws } from "./local-aws/stack";
 
-// The SDK versions pinned in package-lock.json support Node 20; its warning is about
-// future releases and would otherwise repeat in every build worker.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-
 const mode = process.argv[2];
 if (mode !== "dev" && mode !== "start") {
   console.error("usage: run-app.ts dev|start");

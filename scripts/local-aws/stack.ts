@@ -9,7 +9,12 @@ import dynalite from "dynalite";
 import S3rver from "s3rver";
 import { portfolio } from "../../lib/content";
 import { RESUME_KEY } from "../../lib/resume-object";
+import { lockDataDir } from "./data-dir-lock";
 import { renderSampleResume } from "./sample-resume";
+
+// The SDK versions pinned in package-lock.json support Node 20; its warning concerns
+// future releases and would repeat in every process and build worker started from here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
 export const APP_NAME = "serverless-portfolio";
 const STAGE = "local";
@@ -26,11 +31,11 @@ export type LocalAws = {
 export type LocalAwsOptions = { dataDir: string };
 
 /** True when `sst dev` (or a deployed function) already provides the real resources. */
-export function sstLinksPresent(env: NodeJS.ProcessEnv = process.env): boolean {
+export function sstLinksPresent(env: Record<string, string | undefined> = process.env): boolean {
   return Boolean(env.SST_RESOURCE_App || env.SST_KEY_FILE);
 }
 
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
+export function defaultDataDir(env: Record<string, string | undefined> = process.env): string {
   return path.resolve(env.LOCAL_AWS_DATA_DIR ?? ".data");
 }
 
@@ -38,26 +43,29 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
 export async function startLocalAws({ dataDir }: LocalAwsOptions): Promise<LocalAws> {
   mkdirSync(path.join(dataDir, "dynamodb"), { recursive: true });
   mkdirSync(path.join(dataDir, "s3"), { recursive: true });
+  const unlock = lockDataDir(dataDir);
 
   const dynamoServer: Server = dynalite({ path: path.join(dataDir, "dynamodb"), createTableMs: 0 });
-  const dynamoPort = await listen(dynamoServer);
   const s3Server = new S3rver({
     address: "127.0.0.1",
     port: 0,
     silent: true,
     directory: path.join(dataDir, "s3"),
   });
+  const stop = async () => {
+    await Promise.allSettled([s3Server.close(), closeServer(dynamoServer)]);
+    unlock();
+  };
+  let dynamoPort: number;
   let s3Port: number;
   try {
+    dynamoPort = await listen(dynamoServer);
     s3Port = (await s3Server.run()).port;
   } catch (error) {
-    await closeServer(dynamoServer);
+    await stop();
     throw error;
   }
 
-  const stop = async () => {
-    await Promise.allSettled([s3Server.close(), closeServer(dynamoServer)]);
-  };
   const names = { table: `${APP_NAME}-${STAGE}-visits`, bucket: `${APP_NAME}-${STAGE}-resume` };
   const env: Record<string, string> = {
     SST_RESOURCE_App: JSON.stringify({ name: APP_NAME, stage: STAGE }),
@@ -74,7 +82,7 @@ export async function startLocalAws({ dataDir }: LocalAwsOptions): Promise<Local
     await provision(env, names);
   } catch (error) {
     await stop();
-    throw dataDirError(error, dataDir);
+    throw error;
   }
   return { env, stop };
 }
@@ -166,14 +174,4 @@ function listen(server: Server): Promise<number> {
 
 function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => server.close(() => resolve()));
-}
-
-function dataDirError(error: unknown, dataDir: string): unknown {
-  const text = String((error as { message?: string }).message ?? error);
-  if (!/lock|LEVEL_/i.test(text)) return error;
-  return new Error(
-    `The local AWS data folder ${dataDir} is in use by another running copy. ` +
-      `Stop it, or point LOCAL_AWS_DATA_DIR at another folder.`,
-    { cause: error },
-  );
 }

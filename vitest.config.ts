@@ -1,0 +1,47 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const root = import.meta.dirname;
+const resolve = {
+  alias: {
+    "@": root,
+    "server-only": path.join(root, "test/support/empty-module.ts"),
+  },
+};
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve,
+        test: {
+          name: "unit",
+          include: ["{lib,components,scripts}/**/*.test.{ts,tsx}"],
+          exclude: ["**/*.int.test.{ts,tsx}"],
+        },
+      },
+      {
+        resolve,
+        test: {
+          name: "integration",
+          include: ["{lib,components,scripts}/**/*.int.test.{ts,tsx}"],
+          globalSetup: ["test/support/local-aws-setup.ts"],
+          setupFiles: ["test/support/local-aws-env.ts"],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        resolve,
+        test: {
+          name: "lambda",
+          include: ["test/lambda/**/*.test.ts"],
+          // Builds the OpenNext bundle first (skipped when sources are unchanged).
+          globalSetup: ["test/lambda/build-bundle.ts", "test/support/local-aws-setup.ts"],
+          setupFiles: ["test/support/local-aws-env.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
