@@ -40,6 +40,8 @@ export default defineConfig({
           setupFiles: ["test/support/local-aws-env.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          // Load the built bundle as Node would, untouched by Vite's transforms.
+          server: { deps: { external: [/\/\.open-next\//] } },
         },
       },
     ],

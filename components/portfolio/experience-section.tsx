@@ -16,7 +16,7 @@ export function ExperienceSection({ roles }: { roles: Role[] }) {
             <h3>
               {role.title} <span className="at">· {role.company}</span>
             </h3>
-            <p className="meta">
+            <p className="role-meta">
               <time dateTime={role.start}>{formatMonth(role.start)}</time> –{" "}
               {role.end === "present" ? "Present" : <time dateTime={role.end}>{formatMonth(role.end)}</time>}
               {role.location && <> · {role.location}</>}

@@ -20,7 +20,8 @@ describe("parsePortfolio", () => {
   });
 
   it("names a missing required field", () => {
-    const { headline: _dropped, ...withoutHeadline } = portfolio;
+    const withoutHeadline: Partial<typeof portfolio> = { ...portfolio };
+    delete withoutHeadline.headline;
     expect(() => parsePortfolio(withoutHeadline, SOURCE)).toThrow(/at headline/);
   });
 

@@ -1,0 +1,29 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { bodyBytes, invoke } from "./invoke";
+
+// Nothing listens on the discard port: both dependencies are down for this whole file
+// (each test file runs in its own process, so the bundle reads these at import).
+process.env.AWS_ENDPOINT_URL_DYNAMODB = "http://127.0.0.1:9";
+process.env.AWS_ENDPOINT_URL_S3 = "http://127.0.0.1:9";
+
+const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+beforeAll(() => logged.mockClear());
+afterAll(() => logged.mockRestore());
+
+describe("the OpenNext server function with DynamoDB and S3 unreachable", () => {
+  it("still renders / with 200, says the count is unavailable, and logs why", async () => {
+    const result = await invoke("GET", "/");
+    expect(result.statusCode).toBe(200);
+    const html = bodyBytes(result).toString();
+    expect(html).toMatch(/data-testid="visitor-count" data-status="unavailable"[^>]*>Visitor count unavailable/);
+    expect(logged.mock.calls.some(([message]) => String(message).includes("[visits] counter unavailable"))).toBe(
+      true,
+    );
+  });
+
+  it("answers the download with 503 and a retry-later message", async () => {
+    const result = await invoke("GET", "/resume/download");
+    expect(result.statusCode).toBe(503);
+    expect(JSON.parse(bodyBytes(result).toString()).error).toMatch(/temporarily unavailable/);
+  });
+});
