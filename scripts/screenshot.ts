@@ -9,9 +9,24 @@ import { CHROMIUM_ARGS, chromiumExecutable } from "../e2e/browser";
 const url = process.argv[2] ?? "http://localhost:3000";
 const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
 const shots = [
-  { file: "docs/screenshot.png", colorScheme: "light", viewport: { width: 1280, height: 900 }, fullPage: true },
-  { file: "docs/screenshot-dark.png", colorScheme: "dark", viewport: { width: 1280, height: 900 }, fullPage: false },
-  { file: "docs/screenshot-mobile.png", colorScheme: "light", viewport: { width: 390, height: 844 }, fullPage: false },
+  {
+    file: "docs/screenshot.png",
+    colorScheme: "light",
+    viewport: { width: 1280, height: 900 },
+    fullPage: true,
+  },
+  {
+    file: "docs/screenshot-dark.png",
+    colorScheme: "dark",
+    viewport: { width: 1280, height: 900 },
+    fullPage: false,
+  },
+  {
+    file: "docs/screenshot-mobile.png",
+    colorScheme: "light",
+    viewport: { width: 390, height: 844 },
+    fullPage: false,
+  },
 ] as const;
 for (const shot of shots) {
   const page = await browser.newPage({ colorScheme: shot.colorScheme, viewport: shot.viewport });

@@ -12,7 +12,11 @@ const STAMP = path.resolve(".open-next/source-hash");
  */
 export default function buildBundle(): void {
   const hash = sourceHash();
-  if (existsSync(path.join(BUNDLE_DIR, "index.mjs")) && existsSync(STAMP) && readFileSync(STAMP, "utf8") === hash) {
+  if (
+    existsSync(path.join(BUNDLE_DIR, "index.mjs")) &&
+    existsSync(STAMP) &&
+    readFileSync(STAMP, "utf8") === hash
+  ) {
     return;
   }
   const started = Date.now();

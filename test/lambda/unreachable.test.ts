@@ -15,10 +15,12 @@ describe("the OpenNext server function with DynamoDB and S3 unreachable", () => 
     const result = await invoke("GET", "/");
     expect(result.statusCode).toBe(200);
     const html = bodyBytes(result).toString();
-    expect(html).toMatch(/data-testid="visitor-count" data-status="unavailable"[^>]*>Visitor count unavailable/);
-    expect(logged.mock.calls.some(([message]) => String(message).includes("[visits] counter unavailable"))).toBe(
-      true,
+    expect(html).toMatch(
+      /data-testid="visitor-count" data-status="unavailable"[^>]*>Visitor count unavailable/,
     );
+    expect(
+      logged.mock.calls.some(([message]) => String(message).includes("[visits] counter unavailable")),
+    ).toBe(true);
   });
 
   it("answers the download with 503 and a retry-later message", async () => {
