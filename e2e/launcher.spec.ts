@@ -1,0 +1,80 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { connect, createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+
+// These start their own copies of the site beside the one Playwright's webServer runs,
+// each with its own free ports and data folder.
+test.describe.configure({ timeout: 120_000 });
+
+function freePortUrl(): Promise<string> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(`http://127.0.0.1:${port}`));
+    });
+  });
+}
+
+function accepts(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), hostname);
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+/** Starts `npm <script>` in its own process group, as a terminal would, and collects its output. */
+function launch(script: string, siteUrl: string, dataDir: string) {
+  const child = spawn("npm", script === "start" ? ["start"] : ["run", script], {
+    env: { ...process.env, PORT: new URL(siteUrl).port, LOCAL_AWS_DATA_DIR: dataDir },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk) => (output += chunk));
+  child.stderr?.on("data", (chunk) => (output += chunk));
+  return { child, output: () => output };
+}
+
+/** Ctrl-C in a terminal signals the whole foreground process group. */
+async function pressCtrlC(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  process.kill(-child.pid!, "SIGINT");
+  await exited;
+}
+
+for (const script of ["start", "dev"]) {
+  test(`npm ${script === "start" ? "start" : "run dev"} serves the site on PORT with its own local AWS, and Ctrl-C stops it all`, async ({
+    request,
+  }) => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), `portfolio-${script}-`));
+    const siteUrl = await freePortUrl();
+    const { child, output } = launch(script, siteUrl, dataDir);
+    try {
+      await expect
+        .poll(() => output(), { timeout: 90_000, message: "launcher reports local AWS" })
+        .toMatch(/Local AWS ready/);
+      const [, dynamoUrl, s3Url] = output().match(/DynamoDB (http:\S+), S3 (http:\S+)/) ?? [];
+      expect(dynamoUrl && s3Url).toBeTruthy();
+
+      await expect.poll(() => accepts(siteUrl), { timeout: 90_000 }).toBe(true);
+      const page = await request.get(`${siteUrl}/`, { timeout: 60_000 });
+      expect(page.status()).toBe(200);
+      // A fresh data folder: this copy counts from one, independent of any other copy.
+      expect(await page.text()).toMatch(/<data value="1">1<\/data>/);
+
+      await pressCtrlC(child);
+      for (const url of [siteUrl, dynamoUrl!, s3Url!]) expect(await accepts(url), url).toBe(false);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, "SIGKILL");
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+}
