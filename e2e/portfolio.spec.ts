@@ -4,6 +4,7 @@ import { portfolio } from "../lib/content";
 
 async function shownCount(page: Page): Promise<number> {
   const counter = page.getByTestId("visitor-count");
+  await expect(counter).toBeVisible();
   await expect(counter).toHaveAttribute("data-status", "ok");
   const text = await counter.innerText();
   const digits = text.match(/[\d,]+/)?.[0]?.replaceAll(",", "");

@@ -1,7 +1,7 @@
 import { connection } from "next/server";
 import { Suspense } from "react";
 import { countVisit } from "@/lib/visits";
-import { VisitorCountView } from "./visitor-count-view";
+import { VisitorCountPlaceholder, VisitorCountView } from "./visitor-count-view";
 
 async function CountedVisit() {
   // Each request is a visit: opt out of prerendering so the count is never baked in at build.
@@ -12,7 +12,7 @@ async function CountedVisit() {
 /** Counts this visit and shows the live total; the rest of the page never waits on it. */
 export function VisitorCount() {
   return (
-    <Suspense fallback={<VisitorCountView visits="loading" />}>
+    <Suspense fallback={<VisitorCountPlaceholder />}>
       <CountedVisit />
     </Suspense>
   );
