@@ -1,42 +1,116 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { Resource } from "sst";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { dynamo } from "./aws";
-import { incrementVisits } from "./visits";
+import { readVisitSummary, recordVisit } from "./visits";
 
-async function storedTotal(): Promise<number> {
-  const { Item } = await dynamo.send(
-    new GetCommand({ TableName: Resource.Visits.name, Key: { pk: "views", sk: "total" } }),
-  );
-  return Number(Item?.count ?? 0);
+const browser = (i: number) =>
+  `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.${i}.0 Safari/537.36`;
+
+function visit(i: number, extra: Record<string, string> = {}, method = "GET") {
+  return recordVisit({
+    method,
+    headers: new Headers({ "user-agent": browser(i), "x-forwarded-for": `203.0.113.${i}`, ...extra }),
+    behindCloudFront: false,
+  });
 }
 
-describe("incrementVisits against the DynamoDB emulator", () => {
-  it("counts 500 concurrent visits exactly once each", async () => {
-    const before = await storedTotal();
-    const results = await Promise.all(Array.from({ length: 500 }, () => incrementVisits()));
-    expect(await storedTotal()).toBe(before + 500);
-    // Atomic ADD hands every caller a distinct new total: no two reads saw the same value.
-    expect(new Set(results).size).toBe(500);
-    expect(Math.max(...results)).toBe(before + 500);
+async function scanTable(): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo.send(
+      new ScanCommand({ TableName: Resource.Visits.name, ExclusiveStartKey: start }),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+describe("visit counting against the DynamoDB emulator", () => {
+  it("counts 2,000 concurrent views from 50 visitors exactly, across shards", async () => {
+    const before = await readVisitSummary();
+    const counted = await Promise.all(Array.from({ length: 2_000 }, (_, n) => visit(n % 50)));
+    expect(counted.every(Boolean)).toBe(true);
+
+    const after = await readVisitSummary();
+    expect(after.total - before.total).toBe(2_000);
+    expect(after.today.views - before.today.views).toBe(2_000);
+    expect(after.today.uniques - before.today.uniques).toBe(50);
+    const shardsUsed = new Set(
+      (await scanTable()).filter((item) => item.sk === "total").map((item) => item.pk),
+    );
+    expect(shardsUsed.size).toBeGreaterThan(1);
+  });
+
+  it("counts a reload as a view but not as a new visitor", async () => {
+    const before = await readVisitSummary();
+    await visit(900);
+    await visit(900);
+    const after = await readVisitSummary();
+    expect(after.total - before.total).toBe(2);
+    expect(after.today.uniques - before.today.uniques).toBe(1);
+  });
+
+  it("changes nothing for bots, prefetches and HEAD", async () => {
+    const before = await readVisitSummary();
+    const ignored = await Promise.all([
+      recordVisit({
+        method: "GET",
+        headers: new Headers({ "user-agent": "Twitterbot/1.0" }),
+        behindCloudFront: false,
+      }),
+      visit(901, { "sec-purpose": "prefetch" }),
+      visit(902, { purpose: "prefetch" }),
+      visit(903, { "next-router-prefetch": "1" }),
+      visit(904, {}, "HEAD"),
+    ]);
+    expect(ignored).toEqual([false, false, false, false, false]);
+    expect(await readVisitSummary()).toEqual(before);
+  });
+
+  it("stores no IP address and no user agent anywhere in the table", async () => {
+    await visit(7);
+    const dump = JSON.stringify(await scanTable());
+    expect(dump).not.toMatch(/203\.0\.113\./);
+    expect(dump).not.toMatch(/Mozilla|Chrome|AppleWebKit/);
+  });
+
+  it("gives dedup records a TTL about a day after the day ends", async () => {
+    const visitors = (await scanTable()).filter((item) => String(item.pk).startsWith("visitor#"));
+    expect(visitors.length).toBeGreaterThan(0);
+    const now = Date.now() / 1000;
+    for (const item of visitors) expect(Number(item.expiresAt)).toBeGreaterThan(now + 86_400 - 1);
+  });
+
+  it("returns 30 days of history, oldest first, ending today", async () => {
+    const summary = await readVisitSummary();
+    expect(summary.history).toHaveLength(30);
+    expect(summary.history.at(-1)).toEqual(summary.today);
+    expect(summary.history[0]!.day < summary.today.day).toBe(true);
   });
 });
 
-describe("countVisit when DynamoDB is unreachable", () => {
+describe("visit counting when DynamoDB is unreachable", () => {
   afterEach(() => {
     vi.unstubAllEnvs();
-    vi.restoreAllMocks();
     vi.resetModules();
   });
 
-  it("reports the count as unavailable and logs the error instead of throwing", async () => {
+  it("fails within about 2 s instead of hanging, for the caller to report", async () => {
     vi.stubEnv("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:9"); // discard port: nothing listens
     vi.resetModules();
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
-    const { countVisit } = await import("./visits");
+    const visits = await import("./visits");
     const started = Date.now();
-    await expect(countVisit()).resolves.toEqual({ status: "unavailable" });
+    await expect(visits.readVisitSummary()).rejects.toThrow();
+    await expect(
+      visits.recordVisit({
+        method: "GET",
+        headers: new Headers({ "user-agent": browser(1) }),
+        behindCloudFront: false,
+      }),
+    ).rejects.toThrow();
     expect(Date.now() - started).toBeLessThan(2_500);
-    expect(logged).toHaveBeenCalledWith("[visits] counter unavailable:", expect.anything());
   });
 });

@@ -1,40 +1,47 @@
 import "server-only";
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { cache } from "react";
 import { Resource } from "sst";
-import { dynamo } from "./aws";
+import { type DayStats, readShards, recordView } from "./visit-store";
+import { daySalt, utcDay, visitorId } from "./visitor-hash";
+import { classifyVisit, type VisitRequest } from "./visitor-request";
 
-export type VisitCount = { status: "ok"; count: number } | { status: "unavailable" };
+export const HISTORY_DAYS = 30;
 
-const TOTAL_KEY = { pk: "views", sk: "total" };
+export type VisitSummary = { total: number; today: DayStats; history: DayStats[] };
 
-/** Adds one to the total in a single atomic UpdateItem and returns the new total. */
-export async function incrementVisits(): Promise<number> {
-  const { Attributes } = await dynamo.send(
-    new UpdateCommand({
-      TableName: Resource.Visits.name,
-      Key: TOTAL_KEY,
-      UpdateExpression: "ADD #count :one",
-      ExpressionAttributeNames: { "#count": "count" },
-      ExpressionAttributeValues: { ":one": 1 },
-      ReturnValues: "UPDATED_NEW",
-    }),
+/** The last `count` UTC days, oldest first, ending today. */
+export function lastDays(now: Date, count = HISTORY_DAYS): string[] {
+  return Array.from({ length: count }, (_, i) =>
+    utcDay(new Date(now.getTime() - (count - 1 - i) * 86_400_000)),
   );
-  const count: unknown = Attributes?.count;
-  if (typeof count !== "number") throw new Error("UpdateItem returned no count");
-  return count;
 }
 
-/**
- * Counts the current request once. React's cache() scopes the memo to one server
- * render, so however many components ask, a request adds exactly one.
- * A failing counter never breaks the page: it reports "unavailable" and logs why.
- */
-export const countVisit = cache(async (): Promise<VisitCount> => {
-  try {
-    return { status: "ok", count: await incrementVisits() };
-  } catch (error) {
-    console.error("[visits] counter unavailable:", error);
-    return { status: "unavailable" };
-  }
-});
+// Past days barely change (a download at midnight, at most), so each server instance
+// keeps them for a few minutes: a page view then reads 2N items, not 30N.
+const PAST_DAYS_TTL_MS = 5 * 60_000;
+let pastDays: { key: string; days: DayStats[]; at: number } | undefined;
+
+/** Lifetime views, today's stats and the last 30 days, summed over the shards. */
+export async function readVisitSummary(now = new Date()): Promise<VisitSummary> {
+  const days = lastDays(now);
+  const past = days.slice(0, -1);
+  const today = days.at(-1) ?? utcDay(now);
+  const cached =
+    pastDays?.key === past.join() && Date.now() - pastDays.at < PAST_DAYS_TTL_MS ? pastDays : undefined;
+  const [current, history] = await Promise.all([
+    readShards([today]),
+    cached ? Promise.resolve(cached.days) : readShards(past).then((result) => result.days),
+  ]);
+  if (!cached) pastDays = { key: past.join(), days: history, at: Date.now() };
+  const todayStats = current.days[0] ?? { day: today, views: 0, uniques: 0, downloads: 0 };
+  return { total: current.total, today: todayStats, history: [...history, todayStats] };
+}
+
+/** Records the request as a view if it is a human visit; returns whether it counted. */
+export async function recordVisit(request: VisitRequest, now = new Date()): Promise<boolean> {
+  const verdict = classifyVisit(request);
+  if (!verdict.count) return false;
+  const day = utcDay(now);
+  const id = visitorId(daySalt(Resource.VisitorSalt.value, day), verdict.clientIp, verdict.userAgent);
+  await recordView(day, id);
+  return true;
+}

@@ -30,9 +30,10 @@ describe("npm run local-aws", () => {
     });
     const lines: string[] = [];
     for await (const line of createInterface({ input: child.stdout })) {
+      if (line === "# ready") break;
       lines.push(line);
-      if (lines.length === 8) break;
     }
+    expect(lines.length).toBeGreaterThanOrEqual(8);
     for (const line of lines) expect(line).toMatch(/^export [A-Za-z0-9_]+='.*'$/);
 
     // A real shell reads them back unchanged, JSON quotes included.

@@ -3,7 +3,8 @@
  * Prints the environment the app needs as `export NAME='value'` lines on stdout
  * (logs go to stderr), then stays in the foreground until Ctrl-C.
  *
- *   eval "$(npm run --silent local-aws | head -n 8)"   # in another shell, while it runs
+ *   npm run --silent local-aws > /tmp/aws.env &   # the last line, "# ready", marks the end
+ *   source /tmp/aws.env
  */
 import { defaultDataDir, startLocalAws } from "./local-aws/stack";
 
@@ -12,6 +13,7 @@ const stack = await startLocalAws({ dataDir });
 for (const [name, value] of Object.entries(stack.env)) {
   process.stdout.write(`export ${name}='${value.replaceAll("'", `'\\''`)}'\n`);
 }
+process.stdout.write("# ready\n");
 console.error(`local AWS is running (data in ${dataDir}); press Ctrl-C to stop.`);
 
 let stopping = false;

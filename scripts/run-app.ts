@@ -25,7 +25,7 @@ if (sstLinksPresent()) {
   );
 }
 
-const next = spawn(path.join("node_modules", ".bin", "next"), [mode], {
+const next = spawn(process.execPath, [path.join("scripts", "next-server.mjs"), mode], {
   stdio: "inherit",
   env: { ...process.env, ...stack?.env },
 });

@@ -1,15 +1,20 @@
-import type { VisitCount } from "@/lib/visits";
-
 const format = new Intl.NumberFormat("en-US");
 
-/** Shows a visit count, or says plainly that it is unavailable. */
-export function VisitorCountView({ visits }: { visits: VisitCount }) {
+export type CountShown = { status: "ok"; total: number; todayViews: number; todayUniques: number } | { status: "unavailable" };
+
+/** Shows the visit count, or says plainly that it is unavailable. */
+export function VisitorCountView({ count }: { count: CountShown }) {
   return (
-    <p className="visitor-count" data-testid="visitor-count" data-status={visits.status}>
-      {visits.status === "ok" ? (
+    <p className="visitor-count" data-testid="visitor-count" data-status={count.status} aria-live="polite">
+      {count.status === "ok" ? (
         <>
-          <data value={visits.count}>{format.format(visits.count)}</data>{" "}
-          {visits.count === 1 ? "visit" : "visits"} so far
+          <data value={count.total}>{format.format(count.total)}</data> {count.total === 1 ? "visit" : "visits"}{" "}
+          so far
+          <span className="visitor-today">
+            {" "}
+            · {format.format(count.todayViews)} today from {format.format(count.todayUniques)}{" "}
+            {count.todayUniques === 1 ? "visitor" : "visitors"}
+          </span>
         </>
       ) : (
         "Visitor count unavailable right now"

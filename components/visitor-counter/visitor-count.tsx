@@ -1,15 +1,25 @@
 import { connection } from "next/server";
 import { Suspense } from "react";
-import { countVisit } from "@/lib/visits";
-import { VisitorCountPlaceholder, VisitorCountView } from "./visitor-count-view";
+import { countPageVisit } from "@/lib/page-visit";
+import { LiveVisitorCount } from "./live-visitor-count";
+import { VisitorCountPlaceholder } from "./visitor-count-view";
+import { VisitsChart } from "./visits-chart";
 
 async function CountedVisit() {
-  // Each request is a visit: opt out of prerendering so the count is never baked in at build.
+  // Each request may be a visit: never prerender, so no count is baked in at build time.
   await connection();
-  return <VisitorCountView visits={await countVisit()} />;
+  const visit = await countPageVisit();
+  if (visit.status !== "ok") return <LiveVisitorCount initial={{ status: "unavailable" }} />;
+  const { total, today, history } = visit.summary;
+  return (
+    <>
+      <LiveVisitorCount initial={{ status: "ok", total, todayViews: today.views, todayUniques: today.uniques }} />
+      <VisitsChart history={history} />
+    </>
+  );
 }
 
-/** Counts this visit and shows the live total; the rest of the page never waits on it. */
+/** Counts this visit and shows the live total and the last 30 days; the page never waits on it. */
 export function VisitorCount() {
   return (
     <Suspense fallback={<VisitorCountPlaceholder />}>

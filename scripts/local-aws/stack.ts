@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
-import { mkdirSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -71,6 +71,7 @@ export async function startLocalAws({ dataDir }: LocalAwsOptions): Promise<Local
     SST_RESOURCE_App: JSON.stringify({ name: APP_NAME, stage: STAGE }),
     SST_RESOURCE_Visits: JSON.stringify({ name: names.table, type: "sst.aws.Dynamo" }),
     SST_RESOURCE_Resume: JSON.stringify({ name: names.bucket, type: "sst.aws.Bucket" }),
+    SST_RESOURCE_VisitorSalt: JSON.stringify({ value: localSecret(dataDir), type: "sst.sst.Secret" }),
     AWS_REGION: REGION,
     AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
@@ -163,6 +164,16 @@ async function seedResume(s3: S3Client, bucket: string) {
       Metadata: { "sample-sha256": digest },
     }),
   );
+}
+
+/**
+ * The visitor-hash secret, generated once per data folder and kept there (on AWS it is
+ * the `VisitorSalt` sst.Secret). Never printed anywhere but the launcher's exports.
+ */
+function localSecret(dataDir: string): string {
+  const file = path.join(dataDir, "visitor-salt");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
 }
 
 function listen(server: Server): Promise<number> {

@@ -1,0 +1,28 @@
+// Serves the site for `npm run dev` / `npm start`: Next.js behind a plain Node HTTP
+// server, so that X-Forwarded-For is the socket's address. `next start` would keep a
+// client-sent X-Forwarded-For, and the visitor counter must trust only the socket
+// locally (on AWS it trusts CloudFront's viewer-address header instead).
+// Plain JavaScript: this process serves every request and should load nothing extra.
+import { createServer } from "node:http";
+import next from "next";
+
+const dev = process.argv[2] === "dev";
+const port = Number(process.env.PORT ?? 3000);
+const app = next({ dev, dir: process.cwd(), port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
+  void handle(req, res);
+});
+if (dev) server.on("upgrade", app.getUpgradeHandler()); // hot reload's websocket
+server.listen(port, () => console.log(`▲ Next.js ${dev ? "dev" : "production"} server ready on http://localhost:${port}`));
+
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(signal, () => {
+    server.close();
+    server.closeAllConnections();
+    void app.close().finally(() => process.exit(0));
+  });
+}
