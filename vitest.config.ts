@@ -37,7 +37,7 @@ export default defineConfig({
           include: ["test/lambda/**/*.test.ts"],
           // Builds the OpenNext bundle first (skipped when sources are unchanged).
           globalSetup: ["test/lambda/build-bundle.ts", "test/support/local-aws-setup.ts"],
-          setupFiles: ["test/support/local-aws-env.ts"],
+          setupFiles: ["test/support/local-aws-env.ts", "test/lambda/lambda-env.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           // Load the built bundle as Node would, untouched by Vite's transforms.

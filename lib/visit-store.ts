@@ -117,7 +117,8 @@ async function batchGetChunk(keys: Record<string, unknown>[]): Promise<Record<st
   for (let attempt = 0; pending.length > 0; attempt++) {
     if (attempt === 5) throw new Error(`BatchGetItem left ${pending.length} keys unprocessed`);
     const { Responses, UnprocessedKeys } = await dynamo.send(
-      new BatchGetCommand({ RequestItems: { [table()]: { Keys: pending } } }),
+      // Strongly consistent: the page shows a total that includes the view it just counted.
+      new BatchGetCommand({ RequestItems: { [table()]: { Keys: pending, ConsistentRead: true } } }),
     );
     items.push(...(Responses?.[table()] ?? []));
     pending = UnprocessedKeys?.[table()]?.Keys ?? [];

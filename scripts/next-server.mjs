@@ -17,7 +17,9 @@ const server = createServer((req, res) => {
   void handle(req, res);
 });
 if (dev) server.on("upgrade", app.getUpgradeHandler()); // hot reload's websocket
-server.listen(port, () => console.log(`▲ Next.js ${dev ? "dev" : "production"} server ready on http://localhost:${port}`));
+server.listen(port, () =>
+  console.log(`▲ Next.js ${dev ? "dev" : "production"} server ready on http://localhost:${port}`),
+);
 
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   process.on(signal, () => {

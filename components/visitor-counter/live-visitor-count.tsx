@@ -21,7 +21,12 @@ export function LiveVisitorCount({ initial }: { initial: CountShown }) {
         const response = await fetch("/api/visits", { cache: "no-store" });
         if (!response.ok) return; // keep showing the last good value
         const visits = (await response.json()) as VisitsResponse;
-        setCount({ status: "ok", total: visits.total, todayViews: visits.today.views, todayUniques: visits.today.uniques });
+        setCount({
+          status: "ok",
+          total: visits.total,
+          todayViews: visits.today.views,
+          todayUniques: visits.today.uniques,
+        });
       } catch {
         // Offline or a deploy in progress: try again at the next tick.
       }

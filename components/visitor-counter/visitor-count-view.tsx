@@ -1,6 +1,7 @@
 const format = new Intl.NumberFormat("en-US");
 
-export type CountShown = { status: "ok"; total: number; todayViews: number; todayUniques: number } | { status: "unavailable" };
+export type CountShown =
+  { status: "ok"; total: number; todayViews: number; todayUniques: number } | { status: "unavailable" };
 
 /** Shows the visit count, or says plainly that it is unavailable. */
 export function VisitorCountView({ count }: { count: CountShown }) {
@@ -8,8 +9,8 @@ export function VisitorCountView({ count }: { count: CountShown }) {
     <p className="visitor-count" data-testid="visitor-count" data-status={count.status} aria-live="polite">
       {count.status === "ok" ? (
         <>
-          <data value={count.total}>{format.format(count.total)}</data> {count.total === 1 ? "visit" : "visits"}{" "}
-          so far
+          <data value={count.total}>{format.format(count.total)}</data>{" "}
+          {count.total === 1 ? "visit" : "visits"} so far
           <span className="visitor-today">
             {" "}
             · {format.format(count.todayViews)} today from {format.format(count.todayUniques)}{" "}

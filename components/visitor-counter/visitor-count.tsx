@@ -13,7 +13,9 @@ async function CountedVisit() {
   const { total, today, history } = visit.summary;
   return (
     <>
-      <LiveVisitorCount initial={{ status: "ok", total, todayViews: today.views, todayUniques: today.uniques }} />
+      <LiveVisitorCount
+        initial={{ status: "ok", total, todayViews: today.views, todayUniques: today.uniques }}
+      />
       <VisitsChart history={history} />
     </>
   );

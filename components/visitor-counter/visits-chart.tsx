@@ -9,14 +9,23 @@ export function VisitsChart({ history }: { history: DayStats[] }) {
   const max = Math.max(1, ...history.map((day) => day.views));
   const slot = WIDTH / Math.max(1, history.length);
   const totals = history.reduce(
-    (sum, day) => ({ views: sum.views + day.views, uniques: sum.uniques + day.uniques, downloads: sum.downloads + day.downloads }),
+    (sum, day) => ({
+      views: sum.views + day.views,
+      uniques: sum.uniques + day.uniques,
+      downloads: sum.downloads + day.downloads,
+    }),
     { views: 0, uniques: 0, downloads: 0 },
   );
-  const busiest = history.reduce<DayStats | undefined>((top, day) => (!top || day.views > top.views ? day : top), undefined);
+  const busiest = history.reduce<DayStats | undefined>(
+    (top, day) => (!top || day.views > top.views ? day : top),
+    undefined,
+  );
   const summary =
     `Last ${history.length} days: ${format.format(totals.views)} views, ${format.format(totals.uniques)} daily unique visitors, ` +
     `${format.format(totals.downloads)} resume downloads` +
-    (busiest && busiest.views > 0 ? `; busiest day ${busiest.day} with ${format.format(busiest.views)} views.` : ".");
+    (busiest && busiest.views > 0
+      ? `; busiest day ${busiest.day} with ${format.format(busiest.views)} views.`
+      : ".");
 
   return (
     <figure className="visits-chart">
@@ -26,8 +35,20 @@ export function VisitsChart({ history }: { history: DayStats[] }) {
           const uniques = (day.uniques / max) * (HEIGHT - 4);
           return (
             <g key={day.day}>
-              <rect className="bar-views" x={i * slot + 1} y={HEIGHT - views} width={slot - 2} height={views} />
-              <rect className="bar-uniques" x={i * slot + slot / 4} y={HEIGHT - uniques} width={slot / 2} height={uniques} />
+              <rect
+                className="bar-views"
+                x={i * slot + 1}
+                y={HEIGHT - views}
+                width={slot - 2}
+                height={views}
+              />
+              <rect
+                className="bar-uniques"
+                x={i * slot + slot / 4}
+                y={HEIGHT - uniques}
+                width={slot / 2}
+                height={uniques}
+              />
             </g>
           );
         })}

@@ -11,6 +11,9 @@ export type FunctionUrlResult = {
 type LambdaContext = { awsRequestId: string; getRemainingTimeInMillis: () => number };
 type Handler = (event: unknown, context: LambdaContext) => Promise<FunctionUrlResult>;
 
+export const BROWSER =
+  "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36";
+
 let handler: Handler | undefined;
 
 /** Imports the bundle's handler once per test file, as Lambda does on a cold start. */
@@ -32,7 +35,14 @@ export async function invoke(
     routeKey: "$default",
     rawPath,
     rawQueryString: "",
-    headers: { host, "user-agent": "Mozilla/5.0 (contract test)", "x-forwarded-proto": "https", ...headers },
+    headers: {
+      host,
+      "user-agent": BROWSER,
+      "x-forwarded-proto": "https",
+      // Set by CloudFront in front of the function URL (see lib/visitor-request.ts).
+      "cloudfront-viewer-address": "198.51.100.7:50123",
+      ...headers,
+    },
     requestContext: {
       accountId: "anonymous",
       apiId: "abc123",

@@ -39,6 +39,21 @@ describe("the OpenNext server function, invoked as Lambda would", () => {
     expect(result.headers["content-disposition"]).toBe(`attachment; filename="${portfolio.resume.fileName}"`);
   });
 
+  it("counts each completed download, but not a bot's, in today's stats", async () => {
+    const downloads = async () =>
+      (
+        JSON.parse(bodyBytes(await invoke("GET", "/api/visits")).toString()) as {
+          today: { downloads: number };
+        }
+      ).today.downloads;
+    const before = await downloads();
+    await invoke("GET", "/resume/download");
+    await invoke("GET", "/resume/download", {
+      "user-agent": "Googlebot/2.1 (+http://www.google.com/bot.html)",
+    });
+    expect(await downloads()).toBe(before + 1);
+  });
+
   it("answers 405 with an Allow header to other methods", async () => {
     for (const method of ["POST", "PUT", "DELETE"]) {
       const result = await invoke(method, "/resume/download");

@@ -28,4 +28,13 @@ describe("the OpenNext server function with DynamoDB and S3 unreachable", () => 
     expect(result.statusCode).toBe(503);
     expect(JSON.parse(bodyBytes(result).toString()).error).toMatch(/temporarily unavailable/);
   });
+
+  it("answers /api/visits with 503 and Retry-After", async () => {
+    const result = await invoke("GET", "/api/visits");
+    expect(result.statusCode).toBe(503);
+    expect(result.headers["retry-after"]).toBe("10");
+    expect(JSON.parse(bodyBytes(result).toString())).toEqual({
+      error: "Visit counts are temporarily unavailable.",
+    });
+  });
 });

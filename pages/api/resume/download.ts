@@ -10,8 +10,11 @@
  */
 import type { NextApiRequest, NextApiResponse } from "next";
 import { pipeline } from "node:stream/promises";
+import { isbot } from "isbot";
 import { portfolio } from "@/lib/content";
 import { ResumeError, streamResume } from "@/lib/resume";
+import { recordDownload } from "@/lib/visit-store";
+import { utcDay } from "@/lib/visitor-hash";
 
 // The body is a stream of any size; Next's 4 MB API response warning does not apply.
 export const config = { api: { responseLimit: false } };
@@ -37,7 +40,16 @@ export default async function downloadResume(req: NextApiRequest, res: NextApiRe
     "Cache-Control": "private, no-cache",
   });
   // pipeline() destroys both sides if either fails, so an aborted download frees the S3 socket.
-  await pipeline(resume.body, res).catch((error: unknown) => {
+  try {
+    await pipeline(resume.body, res);
+  } catch (error) {
     console.error("[resume] download interrupted:", error);
-  });
+    return;
+  }
+  // Awaited: on Lambda the function may freeze as soon as this handler returns.
+  if (!isbot(req.headers["user-agent"] ?? "")) {
+    await recordDownload(utcDay()).catch((error: unknown) =>
+      console.error("[resume] download not counted:", error),
+    );
+  }
 }

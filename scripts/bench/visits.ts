@@ -1,0 +1,91 @@
+/**
+ * `npm run bench:visits`: throughput and latency of counted page views (/) against a
+ * static page (the prerendered not-found page) on the same `npm start` server, in one
+ * run. Checks afterwards that every 200 on / was counted exactly once.
+ */
+import { cpus } from "node:os";
+import autocannon from "autocannon";
+import { startSite } from "./site-server";
+
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const VISITORS = 1_000;
+
+type Run = { name: string; rps: number; p50: number; p99: number; ok: number; sent: number; failed: number };
+
+async function measure(name: string, url: string, path: string, expectStatus: number): Promise<Run> {
+  let n = 0;
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    requests: [
+      {
+        method: "GET",
+        path,
+        // A thousand distinct browsers, so views spread over visitors as on a real site.
+        setupRequest: (request) => ({
+          ...request,
+          headers: {
+            ...request.headers,
+            "user-agent": `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/140.0.${n++ % VISITORS}.0 Safari/537.36`,
+          },
+        }),
+      },
+    ],
+  });
+  const ok = expectStatus === 200 ? result["2xx"] : result["4xx"];
+  return {
+    name,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ok,
+    // Requests still in flight when the run ends are abandoned by the client but
+    // still served (and counted) by the site.
+    sent: result.requests.sent,
+    failed: result.errors + result.timeouts + (result.requests.total - ok),
+  };
+}
+
+async function totalViews(url: string): Promise<number> {
+  return ((await (await fetch(`${url}/api/visits`)).json()) as { total: number }).total;
+}
+
+/** Waits until abandoned in-flight requests have finished counting. */
+async function settledViews(url: string): Promise<number> {
+  let last = await totalViews(url);
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const now = await totalViews(url);
+    if (now === last) return now;
+    last = now;
+  }
+}
+
+const site = await startSite();
+try {
+  // Warm up both paths (first renders compile and fill caches).
+  for (let i = 0; i < 20; i++) await Promise.all([fetch(site.url), fetch(`${site.url}/bench-static-404`)]);
+  const before = await totalViews(site.url);
+  const counted = await measure("counted page view  GET /", site.url, "/", 200);
+  const after = await settledViews(site.url);
+  const staticPage = await measure("static page        GET /<404>", site.url, "/bench-static-404", 404);
+
+  console.log(
+    `${DURATION_S} s per run, ${CONNECTIONS} connections, ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}`,
+  );
+  for (const run of [counted, staticPage]) {
+    console.log(
+      `${run.name}  ${run.rps.toFixed(0).padStart(6)} req/s  p50 ${run.p50} ms  p99 ${run.p99} ms  ok ${run.ok}  failed ${run.failed}`,
+    );
+  }
+  const exact = after - before === counted.sent;
+  console.log(
+    `views counted: ${after - before} for ${counted.sent} requests sent (${exact ? "exact" : "MISMATCH"})`,
+  );
+  console.log(`ratio counted/static throughput: ${(counted.rps / staticPage.rps).toFixed(2)}`);
+  if (!exact) process.exitCode = 1;
+} finally {
+  await site.stop();
+}
