@@ -4,7 +4,10 @@ const nextConfig = {
   poweredByHeader: false,
   async rewrites() {
     // The download lives in pages/api (see the comment there) but keeps its public URL.
-    return [{ source: "/resume/download", destination: "/api/resume/download" }];
+    return [
+      { source: "/resume/download", destination: "/api/resume/download" },
+      { source: "/resume", destination: "/api/resume/download?inline=1" },
+    ];
   },
 };
 

@@ -24,6 +24,7 @@ export default defineConfig({
         resolve,
         test: {
           name: "integration",
+          fileParallelism: false,
           include: ["{lib,components,scripts}/**/*.int.test.{ts,tsx}"],
           globalSetup: ["test/support/local-aws-setup.ts"],
           setupFiles: ["test/support/local-aws-env.ts"],
@@ -34,6 +35,9 @@ export default defineConfig({
         resolve,
         test: {
           name: "lambda",
+          // Files compare counts before and after their requests against one shared
+          // local AWS: run them one at a time so they never see each other's traffic.
+          fileParallelism: false,
           include: ["test/lambda/**/*.test.ts"],
           // Builds the OpenNext bundle first (skipped when sources are unchanged).
           globalSetup: ["test/lambda/build-bundle.ts", "test/support/local-aws-setup.ts"],

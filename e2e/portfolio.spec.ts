@@ -35,3 +35,15 @@ test("clicking “Download resume” saves the PDF under the name from the conte
   const file = await readFile(await download.path());
   expect(file.subarray(0, 4).toString("latin1")).toBe("%PDF");
 });
+
+test("/resume opens the PDF inline in the browser instead of downloading it", async ({ page }) => {
+  let downloaded = false;
+  page.on("download", () => (downloaded = true));
+  const response = await page.goto("/resume");
+  expect(response?.status()).toBe(200);
+  expect(response?.headers()["content-type"]).toBe("application/pdf");
+  expect(response?.headers()["content-disposition"]).toBe(`inline; filename="${portfolio.resume.fileName}"`);
+  // Chromium opened it as a document in its PDF viewer (a download would leave the page blank).
+  expect(await page.evaluate(() => document.contentType)).toBe("application/pdf");
+  expect(downloaded).toBe(false);
+});

@@ -2,9 +2,17 @@
 // pages/api/resume/download.ts), and Next's Pages bundles reject that marker.
 // Nothing in components/ imports this module.
 import { Readable } from "node:stream";
-import { GetObjectCommand, NoSuchKey, S3ServiceException } from "@aws-sdk/client-s3";
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  NotFound,
+  NoSuchKey,
+  S3ServiceException,
+} from "@aws-sdk/client-s3";
+import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { Resource } from "sst";
 import { s3 } from "./aws";
+import type { ResumeObject } from "./resume-http";
 import { RESUME_KEY } from "./resume-object";
 
 /** A failure the download route turns into an HTTP status and a short message. */
@@ -20,11 +28,36 @@ export class ResumeError extends Error {
 
 export type ResumeStream = { body: Readable; contentLength: number };
 
-/** Opens the resume object as a stream straight off the S3 socket; nothing is buffered. */
-export async function streamResume(): Promise<ResumeStream> {
+/** Size, ETag and Last-Modified of the stored resume (HeadObject). */
+export async function statResume(): Promise<ResumeObject> {
+  try {
+    const head = await s3.send(new HeadObjectCommand({ Bucket: Resource.Resume.name, Key: RESUME_KEY }));
+    if (head.ContentLength === undefined || !head.ETag || !head.LastModified) {
+      throw new ResumeError("The resume store returned an unexpected answer.", 503);
+    }
+    return { size: head.ContentLength, etag: head.ETag, lastModified: head.LastModified };
+  } catch (error) {
+    throw toResumeError(error);
+  }
+}
+
+/**
+ * Opens the resume (or one byte range of it) as a stream straight off the S3 socket;
+ * nothing is buffered. `etag` makes S3 refuse if the object was replaced since statResume.
+ */
+export async function streamResume(
+  options: { range?: { start: number; end: number }; etag?: string } = {},
+): Promise<ResumeStream> {
   let object;
   try {
-    object = await s3.send(new GetObjectCommand({ Bucket: Resource.Resume.name, Key: RESUME_KEY }));
+    object = await s3.send(
+      new GetObjectCommand({
+        Bucket: Resource.Resume.name,
+        Key: RESUME_KEY,
+        Range: options.range && `bytes=${options.range.start}-${options.range.end}`,
+        IfMatch: options.etag,
+      }),
+    );
   } catch (error) {
     throw toResumeError(error);
   }
@@ -37,14 +70,27 @@ export async function streamResume(): Promise<ResumeStream> {
   return { body: object.Body, contentLength: object.ContentLength };
 }
 
+/** A GET URL for the private object, valid for 5 minutes, carrying our Content-Disposition. */
+export async function presignResume(disposition: string): Promise<string> {
+  const command = new GetObjectCommand({
+    Bucket: Resource.Resume.name,
+    Key: RESUME_KEY,
+    ResponseContentDisposition: disposition,
+    ResponseContentType: "application/pdf",
+  });
+  return getSignedUrl(s3, command, { expiresIn: 300 });
+}
+
 function toResumeError(error: unknown): unknown {
-  if (error instanceof NoSuchKey) {
+  if (error instanceof ResumeError) return error;
+  if (error instanceof NoSuchKey || error instanceof NotFound) {
     return new ResumeError("No resume has been uploaded yet.", 404);
   }
-  // A service error with a 4xx status (other than a missing key) is a bug or a
-  // misconfiguration: let it surface as a 500. Anything else (refused connection,
-  // timeout, a 5xx) means S3 is unreachable right now.
   const status = error instanceof S3ServiceException ? error.$metadata.httpStatusCode : undefined;
+  // Replaced between our HeadObject and GetObject: the client should simply ask again.
+  if (status === 412) return new ResumeError("The resume was just replaced. Please try again.", 503);
+  // Any other 4xx is a bug or a misconfiguration: let it surface as a 500. Anything
+  // else (refused connection, timeout, a 5xx) means S3 is unreachable right now.
   if (status !== undefined && status < 500) return error;
   console.error("[resume] storage unavailable:", error);
   return new ResumeError("The resume is temporarily unavailable. Please try again shortly.", 503);

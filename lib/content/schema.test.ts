@@ -25,9 +25,19 @@ describe("parsePortfolio", () => {
     expect(() => parsePortfolio(withoutHeadline, SOURCE)).toThrow(/at headline/);
   });
 
-  it("rejects a resume file name that would break Content-Disposition", () => {
-    const broken = { ...portfolio, resume: { fileName: 'cv"; evil=1.pdf' } };
-    expect(() => parsePortfolio(broken, SOURCE)).toThrow(/resume\.fileName/);
+  it.each(['cv"; evil=1.pdf', "../cv.pdf", "cv\r\nSet-Cookie: x.pdf", "cv.docx"])(
+    "rejects a resume file name that is not a plain PDF name: %j",
+    (fileName) => {
+      expect(() => parsePortfolio({ ...portfolio, resume: { fileName } }, SOURCE)).toThrow(
+        /resume\.fileName/,
+      );
+    },
+  );
+
+  it("accepts a non-ASCII resume file name", () => {
+    expect(
+      parsePortfolio({ ...portfolio, resume: { fileName: "José-Núñez-CV.pdf" } }, SOURCE).resume.fileName,
+    ).toBe("José-Núñez-CV.pdf");
   });
 
   it("rejects an end date before the start date", () => {

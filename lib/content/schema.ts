@@ -41,10 +41,15 @@ export const portfolioSchema = z.object({
   education: z.array(z.object({ school: text, degree: text, year: z.number().int() })).default([]),
   contact: z.object({ email: z.email("must be an email address"), links: z.array(link) }),
   resume: z.object({
-    // Sent in Content-Disposition, so it is kept to characters every browser accepts unquoted.
+    // Sent in Content-Disposition (RFC 6266/8187 encoding handles non-ASCII names), so
+    // it only has to be a plain file name: no folders, quotes or control characters.
     fileName: z
       .string()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.pdf$/, "must be a plain file name ending in .pdf"),
+      .max(120)
+      .regex(
+        /^[^\\/"\p{Cc}]+\.pdf$/u,
+        'must be a plain file name ending in .pdf (no / \\ " or control characters)',
+      ),
   }),
 });
 

@@ -58,7 +58,7 @@ describe("the OpenNext server function, invoked as Lambda would", () => {
     for (const method of ["POST", "PUT", "DELETE"]) {
       const result = await invoke(method, "/resume/download");
       expect(result.statusCode, method).toBe(405);
-      expect(result.headers.allow).toBe("GET");
+      expect(result.headers.allow).toBe("GET, HEAD");
       expect(JSON.parse(bodyBytes(result).toString())).toEqual({
         error: `${method} is not allowed here; use GET.`,
       });

@@ -1,6 +1,7 @@
 /**
- * GET /resume/download (rewritten here by next.config.js): streams the resume PDF
- * from the private bucket.
+ * GET|HEAD /resume/download (and /resume, inline), rewritten here by next.config.js:
+ * the resume PDF from the private bucket, with ETag/304, Range/206/416, and a
+ * redirect to a short-lived S3 URL for files too big for a Lambda response.
  *
  * Why a Pages API route and not an App Router route handler: Next 16 removes
  * Content-Length from every Response a route handler returns (FORBIDDEN_HEADERS in
@@ -12,7 +13,9 @@ import type { NextApiRequest, NextApiResponse } from "next";
 import { pipeline } from "node:stream/promises";
 import { isbot } from "isbot";
 import { portfolio } from "@/lib/content";
-import { ResumeError, streamResume } from "@/lib/resume";
+import { presignResume, ResumeError, statResume, streamResume } from "@/lib/resume";
+import { planResumeResponse } from "@/lib/resume-http";
+import { resumeRedirectAbove } from "@/lib/resume-object";
 import { recordDownload } from "@/lib/visit-store";
 import { utcDay } from "@/lib/visitor-hash";
 
@@ -20,36 +23,60 @@ import { utcDay } from "@/lib/visitor-hash";
 export const config = { api: { responseLimit: false } };
 
 export default async function downloadResume(req: NextApiRequest, res: NextApiResponse) {
-  if (req.method !== "GET") {
-    res.setHeader("Allow", "GET");
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    res.setHeader("Allow", "GET, HEAD");
     res.status(405).json({ error: `${req.method ?? "This method"} is not allowed here; use GET.` });
     return;
   }
-  let resume;
   try {
-    resume = await streamResume();
+    const plan = planResumeResponse(
+      {
+        method: req.method,
+        range: header(req, "range"),
+        ifNoneMatch: header(req, "if-none-match"),
+        ifRange: header(req, "if-range"),
+        inline: req.query.inline === "1",
+      },
+      await statResume(),
+      { fileName: portfolio.resume.fileName, redirectAbove: resumeRedirectAbove() },
+    );
+    const headers =
+      plan.kind === "redirect"
+        ? { ...plan.headers, Location: await presignResume(plan.disposition) }
+        : plan.headers;
+    if (plan.kind !== "body" || req.method === "HEAD") {
+      res.writeHead(plan.status, headers).end();
+      // Neither HEAD, 304 nor 416 is a download; a redirect to the file is.
+      if (plan.kind !== "redirect" || req.method === "HEAD") return;
+    } else {
+      const object = await streamResume({ range: plan.range, etag: plan.headers.ETag });
+      res.writeHead(plan.status, headers);
+      try {
+        // pipeline() destroys both sides if either fails, so an aborted download frees the S3 socket.
+        await pipeline(object.body, res);
+      } catch (error) {
+        console.error("[resume] download interrupted:", error);
+        return;
+      }
+      if (plan.status === 206) return; // a viewer fetching a piece is not a download
+    }
   } catch (error) {
     if (!(error instanceof ResumeError)) throw error;
+    if (res.headersSent) return void res.destroy();
+    if (error.status === 503) res.setHeader("Retry-After", "5");
     res.status(error.status).json({ error: error.message });
     return;
   }
-  res.writeHead(200, {
-    "Content-Type": "application/pdf",
-    "Content-Length": String(resume.contentLength),
-    "Content-Disposition": `attachment; filename="${portfolio.resume.fileName}"`,
-    "Cache-Control": "private, no-cache",
-  });
-  // pipeline() destroys both sides if either fails, so an aborted download frees the S3 socket.
-  try {
-    await pipeline(resume.body, res);
-  } catch (error) {
-    console.error("[resume] download interrupted:", error);
-    return;
-  }
-  // Awaited: on Lambda the function may freeze as soon as this handler returns.
+  // A completed full download, or a redirect to one. Awaited: on Lambda the function
+  // may freeze as soon as this handler returns.
   if (!isbot(req.headers["user-agent"] ?? "")) {
     await recordDownload(utcDay()).catch((error: unknown) =>
       console.error("[resume] download not counted:", error),
     );
   }
+}
+
+function header(req: NextApiRequest, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
 }
