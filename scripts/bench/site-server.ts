@@ -3,8 +3,17 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { buildIfNeeded } from "../build-if-needed";
+import { startLocalAws } from "../local-aws/stack";
 
-export type SiteServer = { url: string; stop: () => Promise<void> };
+export type SiteServer = {
+  url: string;
+  /** The Next.js server process, for memory readings. */
+  pid: number;
+  /** The local AWS environment the site runs against. */
+  env: Record<string, string>;
+  stop: () => Promise<void>;
+};
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -15,33 +24,41 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Runs `npm start` (build if needed, local AWS, Next) on a free port with a fresh data folder. */
-export async function startSite(): Promise<SiteServer> {
-  const port = await freePort();
+/**
+ * What `npm start` runs, split so a benchmark can see inside: the production build
+ * (when needed), a fresh local AWS in this process, and the Next server as a child.
+ */
+export async function startSite(extraEnv: Record<string, string> = {}): Promise<SiteServer> {
+  buildIfNeeded();
   const dataDir = mkdtempSync(path.join(tmpdir(), "portfolio-bench-"));
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/run-app.ts", "start"], {
-    env: { ...process.env, PORT: String(port), LOCAL_AWS_DATA_DIR: dataDir },
+  const stack = await startLocalAws({ dataDir });
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [path.join("scripts", "next-server.mjs"), "start"], {
+    env: { ...process.env, ...stack.env, ...extraEnv, PORT: String(port) },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let waited = 0; ; waited += 500) {
+  for (let waited = 0; ; waited += 200) {
     if (child.exitCode !== null) throw new Error("the site exited before it was ready");
-    if (waited > 300_000) throw new Error("the site did not start within 5 minutes");
+    if (waited > 60_000) throw new Error("the site did not start within a minute");
     if (
-      await fetch(url).then(
+      await fetch(url, { method: "HEAD" }).then(
         () => true,
         () => false,
       )
     )
       break;
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return {
     url,
+    pid: child.pid!,
+    env: stack.env,
     stop: async () => {
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
       await exited;
+      await stack.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
