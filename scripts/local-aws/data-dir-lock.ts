@@ -27,6 +27,15 @@ export function lockDataDir(dataDir: string): () => void {
   throw new Error(`Could not claim the local AWS data folder ${dataDir}; try again.`);
 }
 
+/** True while a live process holds the folder. */
+export function dataDirInUse(dataDir: string): boolean {
+  try {
+    return isAlive(Number(readFileSync(path.join(dataDir, "local-aws.pid"), "utf8")));
+  } catch {
+    return false;
+  }
+}
+
 function isAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {

@@ -9,6 +9,13 @@ declare module "s3rver" {
   export default class S3rver {
     constructor(options: { address?: string; port?: number; silent?: boolean; directory: string });
     run(): Promise<AddressInfo>;
+    /** Koa's middleware list; the launcher puts its versioning layer first. */
+    middleware: unknown[];
+    store: {
+      getBucket(bucket: string): Promise<unknown>;
+      getResourcePath(bucket: string, key: string, resource: string): string;
+      getMetadata(bucket: string, key: string): Promise<{ etag: string; "content-length": number }>;
+    };
     close(): Promise<void>;
   }
 }

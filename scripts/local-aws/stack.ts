@@ -1,15 +1,22 @@
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { CreateTableCommand, DynamoDBClient, ResourceInUseException } from "@aws-sdk/client-dynamodb";
-import { CreateBucketCommand, HeadObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import {
+  CreateBucketCommand,
+  HeadObjectCommand,
+  PutBucketVersioningCommand,
+  PutObjectCommand,
+  S3Client,
+} from "@aws-sdk/client-s3";
 import dynalite from "dynalite";
 import S3rver from "s3rver";
 import { portfolio } from "../../lib/content";
 import { RESUME_KEY } from "../../lib/resume-object";
-import { lockDataDir } from "./data-dir-lock";
+import { dataDirInUse, lockDataDir } from "./data-dir-lock";
+import { s3Versioning } from "./s3-versioning";
 import { renderSampleResume } from "./sample-resume";
 
 // The SDK versions pinned in package-lock.json support Node 20; its warning concerns
@@ -29,6 +36,14 @@ export type LocalAws = {
 };
 
 export type LocalAwsOptions = { dataDir: string };
+
+export const runningEnvFile = (dataDir: string) => path.join(dataDir, "local-aws.env.json");
+
+/** The environment of the local AWS running on this data folder, if one is. */
+export function runningLocalAws(dataDir: string): Record<string, string> | undefined {
+  if (!existsSync(runningEnvFile(dataDir)) || !dataDirInUse(dataDir)) return undefined;
+  return JSON.parse(readFileSync(runningEnvFile(dataDir), "utf8")) as Record<string, string>;
+}
 
 /** True when `sst dev` (or a deployed function) already provides the real resources. */
 export function sstLinksPresent(env: Record<string, string | undefined> = process.env): boolean {
@@ -52,6 +67,7 @@ export async function startLocalAws({ dataDir }: LocalAwsOptions): Promise<Local
     silent: true,
     directory: path.join(dataDir, "s3"),
   });
+  s3Server.middleware.unshift(s3Versioning(s3Server.store, path.join(dataDir, "s3-versions")));
   const stop = async () => {
     await Promise.allSettled([s3Server.close(), closeServer(dynamoServer)]);
     unlock();
@@ -85,7 +101,15 @@ export async function startLocalAws({ dataDir }: LocalAwsOptions): Promise<Local
     await stop();
     throw error;
   }
-  return { env, stop };
+  // Lets other tools (npm run resume) find this running stack instead of starting one.
+  writeFileSync(runningEnvFile(dataDir), JSON.stringify(env), { mode: 0o600 });
+  return {
+    env,
+    stop: async () => {
+      rmSync(runningEnvFile(dataDir), { force: true });
+      await stop();
+    },
+  };
 }
 
 async function provision(env: Record<string, string>, names: { table: string; bucket: string }) {
@@ -131,6 +155,7 @@ async function createTable(dynamo: DynamoDBClient, name: string) {
   }
 }
 
+/** Versioned, as deployed (sst.config.ts), so the resume tool can list and restore. */
 async function createBucket(s3: S3Client, name: string) {
   try {
     await s3.send(new CreateBucketCommand({ Bucket: name }));
@@ -138,6 +163,9 @@ async function createBucket(s3: S3Client, name: string) {
     const code = (error as { name?: string }).name;
     if (code !== "BucketAlreadyOwnedByYou" && code !== "BucketAlreadyExists") throw error;
   }
+  await s3.send(
+    new PutBucketVersioningCommand({ Bucket: name, VersioningConfiguration: { Status: "Enabled" } }),
+  );
 }
 
 /**
