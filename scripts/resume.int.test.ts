@@ -23,7 +23,7 @@ type Run = { status: number | null; stdout: string; stderr: string };
  * the local AWS it talks to runs in this very process.
  */
 function resume(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const childEnv = { ...process.env, LOCAL_AWS_DATA_DIR: dataDir, ...env };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, LOCAL_AWS_DATA_DIR: dataDir, ...env };
   for (const name of Object.keys(childEnv)) {
     if (name.startsWith("SST_RESOURCE_") && !(name in env)) delete childEnv[name];
   }
@@ -32,7 +32,7 @@ function resume(args: string[], env: Record<string, string> = {}): Promise<Run> 
       process.execPath,
       ["--import", "tsx", "scripts/resume.ts", ...args],
       {
-        env: { ...clean, LOCAL_AWS_DATA_DIR: dataDir, ...env } as NodeJS.ProcessEnv,
+        env: childEnv,
         timeout: 60_000,
         encoding: "utf8",
       },
