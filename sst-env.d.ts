@@ -14,6 +14,10 @@ declare module "sst" {
       "type": "sst.aws.Nextjs"
       "url": string
     }
+    "VisitorSalt": {
+      "type": "sst.sst.Secret"
+      "value": string
+    }
     "Visits": {
       "name": string
       "type": "sst.aws.Dynamo"
