@@ -32,7 +32,7 @@ export function createStorage(config: InfraConfig, production: boolean): Storage
   new aws.s3.BucketServerSideEncryptionConfiguration("ResumeEncryption", {
     bucket: bucket.name,
     // SSE-S3: encrypted at rest with no key to pay for and no kms:Decrypt for the role.
-    rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" }, bucketKeyEnabled: true }],
+    rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
   });
 
   // SST's lifecycle option only expires current objects; old resume versions need their own rule.

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { RESUME_OBJECT_ACTIONS, RESUME_OBJECT_KEYS, VISITS_TABLE_ACTIONS } from "../../infra/permissions";
 import { type Grant, privilegeViolations, reaches } from "./privileges";
-import { SCENARIOS, type ScenarioName } from "./scenarios";
 import {
   arnOf,
   input,
@@ -12,19 +11,25 @@ import {
   statementsOf,
   synthesisOf,
 } from "./stack";
+import type { Synthesis } from "./synthesize";
 
-describe.each(Object.keys(SCENARIOS) as ScenarioName[])("the server function's role (%s)", (scenario) => {
-  const stack = synthesisOf(scenario);
-  const role = one(stack, "aws:iam/role:Role", "SiteServer");
+/** Our table and bucket in a stack, and the grants infra/permissions.ts allows on them. */
+function ourData(stack: Synthesis) {
   const tableArn = arnOf(one(stack, "aws:dynamodb/table:Table", "VisitsTable"));
   const bucketArn = arnOf(one(stack, "aws:s3/bucket:Bucket", "ResumeBucket"));
-  const ours = [tableArn, bucketArn];
   const allowed: Grant[] = [
     ...VISITS_TABLE_ACTIONS.map((action) => ({ action, resource: tableArn })),
     ...RESUME_OBJECT_ACTIONS.flatMap((action) =>
       RESUME_OBJECT_KEYS.map((key) => ({ action, resource: `${bucketArn}/${key}` })),
     ),
   ];
+  return { tableArn, bucketArn, ours: [tableArn, bucketArn], allowed };
+}
+
+describe.each(["production", "preview"] as const)("the server function's role (%s)", (scenario) => {
+  const stack = synthesisOf(scenario);
+  const role = one(stack, "aws:iam/role:Role", "SiteServer");
+  const { tableArn, bucketArn, ours, allowed } = ourData(stack);
 
   it("grants exactly the actions in infra/permissions.ts on the Visits table and the resume object, and no wildcard", () => {
     expect(privilegeViolations(roleStatements(role), ours, allowed)).toEqual([]);
@@ -89,3 +94,16 @@ function grant(actions: string[], resources: string[]): Statement {
 function asStatement(s: { effect: string; actions: string[]; resources: string[] }): Statement {
   return { ...s, principal: undefined, condition: undefined, negated: false };
 }
+
+describe("under `sst dev`", () => {
+  const stack = synthesisOf("dev");
+
+  it("Next.js on the developer's machine gets the same narrow grants, through the dev server's role", () => {
+    const { ours, allowed } = ourData(stack);
+    const statements = roleStatements(one(stack, "aws:iam/role:Role", "SiteDevServer"));
+    expect(privilegeViolations(statements, ours, allowed)).toEqual([]);
+    expect(statements.flatMap((s) => s.resources).every((r) => ours.some((arn) => reaches(r, arn)))).toBe(
+      true,
+    );
+  });
+});

@@ -1,6 +1,7 @@
 // The deploys the infrastructure tests run under mocks: production with every optional
 // setting given (and each number away from its default, to see it arrive), and a preview
-// stage with nothing but the secret, to see the defaults and the clean-up behaviour.
+// stage with nothing but the secret, to see the defaults and the clean-up behaviour, and
+// a developer's personal stage under `sst dev`.
 
 /** A value nobody would pick, so finding it anywhere in clear text is a leak. */
 export const TEST_SALT = "salt-under-test-5f0c9d2e";
@@ -19,6 +20,7 @@ export const SCENARIOS = {
     },
   },
   preview: { stage: "pr-5", env: { SST_SECRET_VisitorSalt: TEST_SALT } },
+  dev: { stage: "alice", env: { SST_SECRET_VisitorSalt: TEST_SALT }, dev: true },
 } as const;
 
 export type ScenarioName = keyof typeof SCENARIOS;

@@ -60,3 +60,26 @@ describe("any other stage", () => {
     expect(JSON.stringify(input(lifecycle, "rules"))).toContain('"noncurrentDays":30');
   });
 });
+
+describe("a personal stage under `sst dev`", () => {
+  const dev = synthesisOf("dev");
+
+  it("deploys the data and the links, removes cleanly, and points the site at localhost", () => {
+    expect(dev.app).toMatchObject({ removal: "remove", protect: false });
+    expect(() => dataOf(dev)).not.toThrow();
+    expect(dev.builds).toEqual([{ functionID: "SiteDevServer", links: ["Visits", "Resume", "VisitorSalt"] }]);
+    expect(dev.outputs.url).toBe("http://localhost:3000");
+  });
+
+  it("creates nothing that bills by the hour or alerts: no CDN, WAF, alarms, dashboard or budget", () => {
+    for (const type of [
+      "aws:cloudfront/distribution:Distribution",
+      "aws:wafv2/webAcl:WebAcl",
+      "aws:cloudwatch/metricAlarm:MetricAlarm",
+      "aws:cloudwatch/dashboard:Dashboard",
+      "aws:budgets/budget:Budget",
+    ]) {
+      expect(ofType(dev, type), type).toEqual([]);
+    }
+  });
+});

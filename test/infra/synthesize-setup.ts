@@ -28,7 +28,8 @@ export default async function setup(project: TestProject) {
 
 async function attempt(name: ScenarioName): Promise<SynthesisResult> {
   try {
-    return { synthesis: await synthesize(SCENARIOS[name].stage, SCENARIOS[name].env) };
+    const scenario = SCENARIOS[name];
+    return { synthesis: await synthesize(scenario.stage, scenario.env, "dev" in scenario && scenario.dev) };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }

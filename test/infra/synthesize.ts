@@ -43,8 +43,15 @@ export type Synthesis = {
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
-/** Runs the config for `stage` with `env` as the deployer's environment (nothing else leaks in). */
-export async function synthesize(stage: string, env: Record<string, string>): Promise<Synthesis> {
+/**
+ * Runs the config for `stage` with `env` as the deployer's environment (nothing else leaks
+ * in), as `sst deploy` would, or as `sst dev` would when `dev` is set.
+ */
+export async function synthesize(
+  stage: string,
+  env: Record<string, string>,
+  dev = false,
+): Promise<Synthesis> {
   const work = mkdtempSync(path.join(tmpdir(), "infra-synth-"));
   const tag = `${stage}-${process.pid}-${Date.now()}`;
   try {
@@ -52,7 +59,7 @@ export async function synthesize(stage: string, env: Record<string, string>): Pr
     const app = await evaluateApp(stage, path.join(PLATFORM, `sst.config.app-${tag}.mjs`), childEnv);
     const outFile = path.join(work, "synthesis.json");
     const bundle = path.join(PLATFORM, `sst.config.mocks-${tag}.mjs`);
-    await build({ ...sstBuildOptions(bundle), ...programOptions(app, work) });
+    await build({ ...sstBuildOptions(bundle), ...programOptions(app, work, dev) });
     try {
       await run(process.execPath, ["--no-warnings", bundle], {
         cwd: ROOT,
@@ -151,16 +158,16 @@ function sstBuildOptions(outfile: string): BuildOptions {
 }
 
 /** Step two: run() inside Pulumi's mocks, with the CLI's defines, injected shim and provider globals. */
-function programOptions(app: AppConfig, work: string): BuildOptions {
+function programOptions(app: AppConfig, work: string, dev: boolean): BuildOptions {
   const cli = {
-    command: "deploy",
-    dev: false,
+    command: dev ? "dev" : "deploy",
+    dev,
     paths: { home: work, root: ROOT, work, platform: PLATFORM },
     state: { version: {} },
   };
   const appDefine = { ...app, providers: { [app.home]: {} } };
   return {
-    define: { $app: JSON.stringify(appDefine), $cli: JSON.stringify(cli), $dev: "false" },
+    define: { $app: JSON.stringify(appDefine), $cli: JSON.stringify(cli), $dev: String(dev) },
     inject: [path.join(PLATFORM, "src/shim/run.js")],
     plugins: [injectProviderGlobals()],
     stdin: {

@@ -56,6 +56,14 @@ function handle(
         appsyncHttp: "",
         appsyncRealtime: "",
       };
+    case "Provider.Aws.Appsync":
+      // Under `sst dev`, where functions reach the developer's machine through AppSync.
+      return {
+        http: "mock.appsync-api.us-east-1.amazonaws.com",
+        realtime: "mock.appsync-realtime-api.us-east-1.amazonaws.com",
+      };
+    case "Runtime.AddTarget":
+      return null;
     case "Runtime.Build":
       builds.push({
         functionID: String(input.functionID),
