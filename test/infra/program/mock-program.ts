@@ -11,7 +11,6 @@ type Recorded = {
   name: string;
   custom: boolean;
   inputs: Record<string, unknown>;
-  parent?: string;
   protect?: boolean;
   retainOnDelete?: boolean;
 };
@@ -19,7 +18,6 @@ type Recorded = {
 // The fields of Pulumi's RegisterResourceRequest the record needs; the mock monitor
 // hands the request through unchanged, but does not pass these options on to newResource.
 type RegisterRequest = {
-  getParent(): string;
   getProtect(): boolean | undefined;
   getRetainondelete(): boolean | undefined;
 };
@@ -85,7 +83,6 @@ function recordOptions(resources: Recorded[]): void {
     const result = register(req, callback);
     const recorded = resources[index];
     if (recorded) {
-      recorded.parent = req.getParent() || undefined;
       recorded.protect = req.getProtect() ?? false;
       recorded.retainOnDelete = req.getRetainondelete() ?? false;
     }
