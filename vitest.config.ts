@@ -48,6 +48,16 @@ export default defineConfig({
           server: { deps: { external: [/\/\.open-next\//] } },
         },
       },
+      {
+        resolve,
+        test: {
+          name: "infra",
+          include: ["test/infra/**/*.test.ts"],
+          // sst.config.ts reads the OpenNext build output, as `sst deploy` does after building;
+          // then it runs once per scenario under Pulumi mocks, shared by every test file.
+          globalSetup: ["test/lambda/build-bundle.ts", "test/infra/synthesize-setup.ts"],
+        },
+      },
     ],
   },
 });

@@ -1,12 +1,9 @@
 #!/usr/bin/env bash
-# Type-checks sst.config.ts against the SST platform's types. The platform is
+# Type-checks sst.config.ts and infra/ against the SST platform's types. The platform is
 # installed offline (no AWS account or network needed) the first time, into .sst/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [[ ! -f .sst/platform/config.d.ts ]]; then
-  echo "Installing the SST platform (offline, about a minute)…"
-  SST_SKIP_DEPENDENCY_CHECK=1 SST_NO_BUN=1 SST_TELEMETRY_DISABLED=1 npx sst install --stage test
-fi
+bash scripts/install-sst-platform.sh
 npx tsc --noEmit -p tsconfig.sst.json
-echo "sst.config.ts type-checks."
+echo "sst.config.ts and infra/ type-check."

@@ -22,7 +22,7 @@ npx tsc --noEmit && echo "App type-checks."
 step "Typecheck: sst.config.ts"
 bash scripts/check-sst-config.sh
 
-step "Unit, integration (emulators) and Lambda contract (OpenNext bundle): Vitest"
+step "Unit, integration (emulators), Lambda contract (OpenNext bundle) and infrastructure (Pulumi mocks): Vitest"
 npx vitest run --reporter=default --reporter=json --outputFile.json="$REPORTS/vitest.json"
 
 step "End to end: Playwright in Chromium against npm start"

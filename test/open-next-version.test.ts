@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import packageJson from "../package.json" with { type: "json" };
 
 describe("OpenNext version", () => {
-  it("is pinned in sst.config.ts to the version the Lambda contract tests build with", () => {
-    const config = readFileSync("sst.config.ts", "utf8");
+  it("is pinned in infra/site.ts to the version the Lambda contract tests build with", () => {
+    const config = readFileSync("infra/site.ts", "utf8");
     const pinned = config.match(/openNextVersion:\s*"([^"]+)"/)?.[1];
     expect(pinned).toBeDefined();
     expect(pinned).toBe(packageJson.devDependencies["@opennextjs/aws"]);

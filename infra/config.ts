@@ -1,0 +1,61 @@
+// Deploy-time settings, read once from the deployer's environment (`sst deploy` also loads
+// `.env` and `.env.<stage>`) and validated, so a typo fails the deploy with the variable's
+// name instead of creating a wrong resource. docs/deploy.md lists them.
+import { z } from "zod";
+
+// An unset variable and `NAME=` in a .env file both mean "use the default".
+const unsetIfEmpty = (value: unknown) => (value === "" ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfEmpty, schema.optional());
+const integer = (min: number, max: number, fallback: number) =>
+  z.preprocess(unsetIfEmpty, z.coerce.number().int().min(min).max(max).default(fallback));
+
+const schema = z.object({
+  // A domain whose Route 53 hosted zone is in the deploying account.
+  PORTFOLIO_DOMAIN: optional(
+    z
+      .string()
+      .toLowerCase()
+      .regex(
+        /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+        "must be a domain such as example.com",
+      ),
+  ),
+  PORTFOLIO_ALARM_EMAIL: optional(z.email()),
+  PORTFOLIO_MONTHLY_BUDGET_USD: z.preprocess(
+    unsetIfEmpty,
+    z.coerce.number().positive().max(100_000).default(20),
+  ),
+  // S3 keeps replaced resumes this long, so an overwrite can be undone.
+  PORTFOLIO_RESUME_NONCURRENT_DAYS: integer(1, 3650, 30),
+  // Lambda needs at least 100 unreserved executions left in the account: see docs/deploy.md.
+  PORTFOLIO_RESERVED_CONCURRENCY: integer(1, 1000, 10),
+  // Requests per IP per 5 minutes. Every asset counts, and one page view is about 20 requests.
+  PORTFOLIO_WAF_RATE_LIMIT: integer(10, 2_000_000_000, 500),
+});
+
+export type InfraConfig = {
+  domain?: string;
+  alarmEmail?: string;
+  monthlyBudgetUsd: number;
+  resumeNoncurrentDays: number;
+  reservedConcurrency: number;
+  wafRateLimit: number;
+};
+
+/** Reads and validates the settings; throws one error naming every bad variable. */
+export function loadInfraConfig(env: Record<string, string | undefined>): InfraConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid deploy settings (see docs/deploy.md):\n${problems.join("\n")}`);
+  }
+  const v = parsed.data;
+  return {
+    domain: v.PORTFOLIO_DOMAIN,
+    alarmEmail: v.PORTFOLIO_ALARM_EMAIL,
+    monthlyBudgetUsd: v.PORTFOLIO_MONTHLY_BUDGET_USD,
+    resumeNoncurrentDays: v.PORTFOLIO_RESUME_NONCURRENT_DAYS,
+    reservedConcurrency: v.PORTFOLIO_RESERVED_CONCURRENCY,
+    wafRateLimit: v.PORTFOLIO_WAF_RATE_LIMIT,
+  };
+}
