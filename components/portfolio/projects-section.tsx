@@ -1,5 +1,41 @@
+import Image from "next/image";
 import type { Project } from "@/lib/content";
 import { Section } from "./section";
+
+function ProjectCard({ project }: { project: Project }) {
+  return (
+    <li className="card project">
+      {project.image && (
+        <Image
+          className="project-image"
+          src={project.image.src}
+          alt={project.image.alt}
+          width={project.image.width}
+          height={project.image.height}
+          // One column on phones; about a third of the page's 62rem on wide screens.
+          sizes="(max-width: 40rem) 100vw, 20rem"
+        />
+      )}
+      <h3>{project.title}</h3>
+      <p>{project.description}</p>
+      <ul className="tags" aria-label="Technologies">
+        {project.technologies.map((tech) => (
+          <li key={tech}>{tech}</li>
+        ))}
+      </ul>
+      {project.links.length > 0 && (
+        <p className="links">
+          {project.links.map((link) => (
+            <a key={link.url} href={link.url} rel="noopener noreferrer">
+              {link.label}
+              <span className="visually-hidden"> for {project.title}</span>
+            </a>
+          ))}
+        </p>
+      )}
+    </li>
+  );
+}
 
 export function ProjectsSection({ projects }: { projects: Project[] }) {
   if (projects.length === 0) return null;
@@ -7,25 +43,7 @@ export function ProjectsSection({ projects }: { projects: Project[] }) {
     <Section id="projects" title="Projects">
       <ul className="grid">
         {projects.map((project) => (
-          <li key={project.title} className="card">
-            <h3>{project.title}</h3>
-            <p>{project.description}</p>
-            <ul className="tags" aria-label="Technologies">
-              {project.technologies.map((tech) => (
-                <li key={tech}>{tech}</li>
-              ))}
-            </ul>
-            {project.links.length > 0 && (
-              <p className="links">
-                {project.links.map((link) => (
-                  <a key={link.url} href={link.url} rel="noopener noreferrer">
-                    {link.label}
-                    <span className="visually-hidden"> for {project.title}</span>
-                  </a>
-                ))}
-              </p>
-            )}
-          </li>
+          <ProjectCard key={project.title} project={project} />
         ))}
       </ul>
     </Section>

@@ -1,0 +1,24 @@
+/**
+ * Next 16's request proxy (formerly middleware): runs before every request, under
+ * `next start` and in the OpenNext Lambda bundle, and puts the security headers on
+ * every response, pages, the resume download and files alike.
+ *
+ * The nonce goes on the request too: Next reads the request's Content-Security-Policy
+ * to put the nonce on the scripts it renders, and `x-nonce` hands it to our own
+ * components (the JSON-LD block).
+ */
+import { type NextRequest, NextResponse } from "next/server";
+import { createNonce, securityHeaders } from "@/lib/security-headers";
+
+export function proxy(request: NextRequest) {
+  const nonce = createNonce();
+  const headers = securityHeaders(nonce, { dev: process.env.NODE_ENV === "development" });
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", headers["Content-Security-Policy"]);
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
