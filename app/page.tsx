@@ -27,9 +27,7 @@ export default function HomePage() {
       </main>
       <footer className="footer">
         <VisitorCount />
-        <p>
-          © {portfolio.name}. Served from AWS Lambda; built with Next.js and SST.
-        </p>
+        <p>© {portfolio.name}. Served from AWS Lambda; built with Next.js and SST.</p>
       </footer>
       <PersonJsonLd portfolio={portfolio} />
     </div>

@@ -5,9 +5,7 @@ import { z } from "zod";
 
 export const text = z.string().trim().min(1, "must not be empty");
 
-export const yearMonth = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a year and month like 2024-03");
+export const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a year and month like 2024-03");
 
 export const year = z.number().int().min(1900).max(2100);
 
@@ -24,6 +22,8 @@ export const link = z.object({
 export const siteUrl = z
   .url({ protocol: /^https?$/, error: "must be an http(s) URL like https://jane.dev" })
   .refine((value) => {
+    // zod runs this even when the URL check above failed; that failure is already reported.
+    if (!URL.canParse(value)) return true;
     const url = new URL(value);
     return url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
   }, "must be the site's origin only, like https://jane.dev (no path, query or #)")
