@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { StatusPage } from "@/components/portfolio/status-page";
 
 // Next requires error boundaries to be client components. It imports no content: the
@@ -12,10 +13,9 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
         <button type="button" className="button primary" onClick={reset}>
           Try again
         </button>
-        {/* A plain link: a full reload, in case the client-side state is what broke. */}
-        <a className="button" href="/">
-          Home
-        </a>
+        <Link className="button" href="/">
+          Back to the portfolio
+        </Link>
       </p>
     </StatusPage>
   );
