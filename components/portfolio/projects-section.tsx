@@ -1,21 +1,11 @@
-import Image from "next/image";
 import type { Project } from "@/lib/content";
+import { ProjectImage } from "./project-image";
 import { Section } from "./section";
 
 function ProjectCard({ project }: { project: Project }) {
   return (
     <li className="card project">
-      {project.image && (
-        <Image
-          className="project-image"
-          src={project.image.src}
-          alt={project.image.alt}
-          width={project.image.width}
-          height={project.image.height}
-          // One column on phones; about a third of the page's 62rem on wide screens.
-          sizes="(max-width: 40rem) 100vw, 20rem"
-        />
-      )}
+      {project.image && <ProjectImage image={project.image} />}
       <h3>{project.title}</h3>
       <p>{project.description}</p>
       <ul className="tags" aria-label="Technologies">
