@@ -1,4 +1,5 @@
 import { ImageResponse } from "next/og";
+import { FULL_FLEX_BOX } from "@/components/og/share-card";
 import { portfolio } from "@/lib/content";
 
 // The tab icon: the owner's initials, drawn at build time from the content file.
@@ -16,9 +17,7 @@ export default function Icon() {
   return new ImageResponse(
     <div
       style={{
-        width: "100%",
-        height: "100%",
-        display: "flex",
+        ...FULL_FLEX_BOX,
         alignItems: "center",
         justifyContent: "center",
         borderRadius: 14,

@@ -1,6 +1,9 @@
 import { ImageResponse } from "next/og";
 import type { Portfolio } from "@/lib/content";
 
+/** Satori lays out only with flexbox: every generated image starts from this box. */
+export const FULL_FLEX_BOX = { width: "100%", height: "100%", display: "flex" } as const;
+
 /** The size every social network crops least: 1.91:1. */
 export const SHARE_CARD_SIZE = { width: 1200, height: 630 };
 
@@ -14,9 +17,7 @@ export function renderShareCard(portfolio: Portfolio): ImageResponse {
   return new ImageResponse(
     <div
       style={{
-        width: "100%",
-        height: "100%",
-        display: "flex",
+        ...FULL_FLEX_BOX,
         flexDirection: "column",
         justifyContent: "space-between",
         padding: "72px 80px",
