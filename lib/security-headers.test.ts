@@ -14,9 +14,10 @@ describe("securityHeaders", () => {
     expect(cspDirectives(csp).get("script-src")).not.toContain("'unsafe-eval'");
   });
 
-  it("adds 'unsafe-eval' only for next dev, which the checks then flag", () => {
+  it("relaxes only for next dev (eval, inline styles), which the checks then flag", () => {
     const dev = securityHeaders("abc123==", { dev: true });
     expect(securityHeaderProblems(dev)).toEqual(["CSP allows eval ('unsafe-eval')"]);
+    expect(cspDirectives(dev["Content-Security-Policy"]).get("style-src")).toContain("'unsafe-inline'");
   });
 
   it("allows no inline styles: no 'unsafe-inline', no hashes", () => {

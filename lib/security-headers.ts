@@ -17,9 +17,10 @@ export function createNonce(): string {
 export function contentSecurityPolicy(nonce: string, { dev = false } = {}): string {
   const directives = [
     "default-src 'self'",
-    // React's dev build evaluates source maps for its error overlay; production never does.
+    // `next dev` only: React's dev build uses eval for its error stacks, and Next's dev
+    // overlay injects un-nonced <style> elements. Production needs neither.
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    dev ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
