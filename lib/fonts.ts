@@ -6,7 +6,9 @@ import localFont from "next/font/local";
  * @fontsource-variable/inter package (SIL Open Font License 1.1, which allows
  * bundling with software). One variable file (latin, 48 KB) covers every weight.
  * next/font preloads it and sizes an Arial fallback to Inter's metrics, so the swap
- * moves no text.
+ * moves no text. Measured with `npm run bench:lighthouse`: the system font stack scored
+ * no better (performance medians 98–100 either way, LCP varying with machine load, not
+ * with the font), so the site keeps its typeface.
  */
 export const inter = localFont({
   src: "../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2",

@@ -15,7 +15,7 @@ import { parseArgs } from "node:util";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { CHROMIUM_ARGS } from "../e2e/browser";
-import { type FirstLoadJs, firstLoadJs, median } from "./bench/lighthouse-report";
+import { type FirstLoadJs, firstLoadJs, median, metricsLine } from "./bench/lighthouse-report";
 import { startSite } from "./bench/start-site";
 
 const TARGETS = { performance: 95, accessibility: 100, "best-practices": 100, seo: 100 } as const;
@@ -61,7 +61,7 @@ try {
       scores[category].push(score);
       return `${category} ${score}`;
     });
-    console.log(`run ${run}/${runs}: ${line.join(", ")}`);
+    console.log(`run ${run}/${runs}: ${line.join(", ")}  (${metricsLine(lhr)})`);
     js ??= firstLoadJs(lhr);
   }
 } finally {

@@ -25,3 +25,18 @@ export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
 }
+
+const METRICS = {
+  "first-contentful-paint": "FCP",
+  "largest-contentful-paint": "LCP",
+  "total-blocking-time": "TBT",
+  "cumulative-layout-shift": "CLS",
+  "speed-index": "SI",
+} as const;
+
+/** The performance score's inputs, as Lighthouse displays them: what moved when it moves. */
+export function metricsLine(lhr: Result): string {
+  return Object.entries(METRICS)
+    .map(([id, label]) => `${label} ${lhr.audits[id]?.displayValue ?? "?"}`)
+    .join(", ");
+}
