@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { portfolio } from "@/lib/content";
 import { inter } from "@/lib/fonts";
 import "./globals.css";
+import "./print.css";
 
 const title = `${portfolio.name} · ${portfolio.headline}`;
 
