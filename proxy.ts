@@ -1,18 +1,29 @@
+/**
+ * Next 16's request proxy (formerly middleware): runs before every request, under
+ * `next start` and in the OpenNext Lambda bundle.
+ *
+ * - Security headers on every response, pages, the resume download and files alike.
+ *   The nonce goes on the request too: Next reads the request's Content-Security-Policy
+ *   to put the nonce on the scripts it renders, and `x-nonce` hands it to our own
+ *   components (the JSON-LD block).
+ * - The request method, for visit counting: a server component cannot see it, and HEAD
+ *   requests must not count, so it travels on as a request header; any value a client
+ *   sent under that name is overwritten.
+ */
 import { type NextRequest, NextResponse } from "next/server";
+import { createNonce, securityHeaders } from "@/lib/security-headers";
 import { METHOD_HEADER } from "@/lib/visitor-request";
 
-/**
- * Runs before every page render. A server component cannot see the request method,
- * and HEAD requests must not count as visits, so the method travels on as a request
- * header; any value a client sent under that name is overwritten.
- */
 export function proxy(request: NextRequest) {
-  const headers = new Headers(request.headers);
-  headers.set(METHOD_HEADER, request.method);
-  return NextResponse.next({ request: { headers } });
-}
+  const nonce = createNonce();
+  const headers = securityHeaders(nonce, { dev: process.env.NODE_ENV === "development" });
 
-export const config = {
-  // Pages only: static assets, images and API routes need no method hint.
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"],
-};
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", headers["Content-Security-Policy"]);
+  requestHeaders.set(METHOD_HEADER, request.method);
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}

@@ -1,25 +1,35 @@
+import type { Metadata } from "next";
+import { AboutSection } from "@/components/portfolio/about-section";
 import { ContactSection } from "@/components/portfolio/contact-section";
+import { EducationSection } from "@/components/portfolio/education-section";
 import { ExperienceSection } from "@/components/portfolio/experience-section";
 import { Hero } from "@/components/portfolio/hero";
 import { ProjectsSection } from "@/components/portfolio/projects-section";
 import { SkillsSection } from "@/components/portfolio/skills-section";
+import { PersonJsonLd } from "@/components/seo/person-json-ld";
 import { VisitorCount } from "@/components/visitor-counter/visitor-count";
 import { portfolio } from "@/lib/content";
+
+// Resolved against metadataBase (the content file's siteUrl) in app/layout.tsx.
+export const metadata: Metadata = { alternates: { canonical: "/" } };
 
 export default function HomePage() {
   return (
     <div className="page">
       <Hero portfolio={portfolio} />
       <main id="main">
+        <AboutSection paragraphs={portfolio.about} />
         <ExperienceSection roles={portfolio.experience} />
         <ProjectsSection projects={portfolio.projects} />
-        <SkillsSection portfolio={portfolio} />
+        <SkillsSection skills={portfolio.skills} />
+        <EducationSection education={portfolio.education} certifications={portfolio.certifications} />
         <ContactSection contact={portfolio.contact} />
       </main>
       <footer className="footer">
         <VisitorCount />
         <p>© {portfolio.name}. Served from AWS Lambda; built with Next.js and SST.</p>
       </footer>
+      <PersonJsonLd portfolio={portfolio} />
     </div>
   );
 }

@@ -1,8 +1,10 @@
 import type { Portfolio } from "@/lib/content";
+import { SectionNav } from "./section-nav";
 
 export function Hero({ portfolio }: { portfolio: Portfolio }) {
   return (
     <header className="hero">
+      <SectionNav portfolio={portfolio} />
       <h1>{portfolio.name}</h1>
       <p className="headline">{portfolio.headline}</p>
       <p className="meta">
@@ -19,6 +21,10 @@ export function Hero({ portfolio }: { portfolio: Portfolio }) {
           Email me
         </a>
       </nav>
+      {/* Printed instead of the buttons: on paper, where to reach the person is what counts. */}
+      <p className="print-only print-contact">
+        {portfolio.contact.email} · {portfolio.siteUrl.replace(/^https?:\/\//, "")}
+      </p>
     </header>
   );
 }

@@ -1,11 +1,11 @@
 import type { Portfolio } from "@/lib/content";
 import { Section } from "./section";
 
-export function SkillsSection({ portfolio }: { portfolio: Portfolio }) {
+export function SkillsSection({ skills }: { skills: Portfolio["skills"] }) {
   return (
     <Section id="skills" title="Skills">
       <dl className="skills">
-        {portfolio.skills.map((group) => (
+        {skills.map((group) => (
           <div key={group.group}>
             <dt>{group.group}</dt>
             <dd>
@@ -18,18 +18,6 @@ export function SkillsSection({ portfolio }: { portfolio: Portfolio }) {
           </div>
         ))}
       </dl>
-      {portfolio.education.length > 0 && (
-        <>
-          <h3>Education</h3>
-          <ul className="plain">
-            {portfolio.education.map((entry) => (
-              <li key={entry.school}>
-                {entry.degree}, {entry.school} ({entry.year})
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
     </Section>
   );
 }

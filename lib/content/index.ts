@@ -3,4 +3,4 @@ import { parsePortfolio } from "./schema";
 
 // Parsed at module load: the build imports this module, so bad content fails `next build`.
 export const portfolio = parsePortfolio(raw, "lib/content/portfolio.ts");
-export type { Portfolio, Project, Role } from "./schema";
+export type { Certification, Portfolio, Project, Role } from "./schema";

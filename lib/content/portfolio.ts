@@ -11,6 +11,8 @@
 import type { PortfolioInput } from "./schema";
 
 export const portfolio = {
+  // Where the site is published: canonical URL, share cards, sitemap and robots.txt use it.
+  siteUrl: "https://ada-okafor.example.com",
   name: "Ada Okafor",
   headline: "Senior Software Engineer · Serverless & Distributed Systems",
   location: "Lisbon, Portugal (remote-friendly)",
@@ -19,6 +21,12 @@ export const portfolio = {
     "I build systems that stay fast and cheap when traffic spikes: event-driven backends on AWS, " +
     "type-safe APIs and the tooling that lets small teams ship every day. I care about latency " +
     "budgets, honest metrics and code the next engineer can read.",
+  about: [
+    "For the last eight years I have worked where product meets infrastructure: turning slow, expensive " +
+      "batch systems into event-driven services, and making them boring to operate.",
+    "I like small teams, written design docs and measuring before optimising. Outside work I maintain " +
+      "tidewatch, mentor through a local code club and run far too many half marathons.",
+  ],
   experience: [
     {
       company: "Northwind Logistics",
@@ -58,6 +66,12 @@ export const portfolio = {
         "This site: Next.js on Lambda via SST, a live visitor counter in DynamoDB and a resume streamed from a private S3 bucket, testable offline.",
       technologies: ["Next.js", "SST", "DynamoDB", "S3", "Playwright"],
       links: [{ label: "Source", url: "https://github.com/example/serverless-portfolio" }],
+      image: {
+        src: "/images/projects/serverless-portfolio.webp",
+        alt: "The portfolio's home page: name, headline and the experience timeline",
+        width: 960,
+        height: 600,
+      },
     },
     {
       title: "tidewatch",
@@ -81,6 +95,10 @@ export const portfolio = {
     { group: "Practices", items: ["Observability", "Load testing", "Incident response", "Mentoring"] },
   ],
   education: [{ school: "University of Porto", degree: "BSc Computer Science", year: 2017 }],
+  certifications: [
+    { name: "AWS Certified Solutions Architect – Professional", issuer: "Amazon Web Services", year: 2024 },
+    { name: "Certified Kubernetes Application Developer", issuer: "The Linux Foundation", year: 2021 },
+  ],
   contact: {
     email: "ada.okafor@example.com",
     links: [

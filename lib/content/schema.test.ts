@@ -54,3 +54,42 @@ describe("parsePortfolio", () => {
     expect(() => parsePortfolio(broken, SOURCE)).toThrow(/contact\.links\[0\]\.url/);
   });
 });
+
+describe("parsePortfolio: sections added for issue 7", () => {
+  it("names a site URL that is not an origin", () => {
+    const broken = { ...portfolio, siteUrl: "https://jane.dev/about" };
+    expect(() => parsePortfolio(broken, SOURCE)).toThrow(/origin only[\s\S]*at siteUrl/);
+  });
+
+  it("requires at least one About paragraph", () => {
+    expect(() => parsePortfolio({ ...portfolio, about: [] }, SOURCE)).toThrow(/at about/);
+  });
+
+  it("names a certification without a year", () => {
+    const broken = { ...portfolio, certifications: [{ name: "CKA", issuer: "CNCF" }] };
+    expect(() => parsePortfolio(broken, SOURCE)).toThrow(/certifications\[0\]\.year/);
+  });
+
+  it("names a project image's missing alt text", () => {
+    const [first, ...rest] = portfolio.projects;
+    const image = { src: "/a.png", width: 10, height: 10 };
+    const broken = { ...portfolio, projects: [{ ...first, image }, ...rest] };
+    expect(() => parsePortfolio(broken, SOURCE)).toThrow(/projects\[0\]\.image\.alt/);
+  });
+
+  it("treats certifications and project images as optional", () => {
+    const minimal: Partial<typeof portfolio> = {
+      ...portfolio,
+      projects: portfolio.projects.map(({ title, description, technologies, links }) => ({
+        title,
+        description,
+        technologies,
+        links,
+      })),
+    };
+    delete minimal.certifications;
+    const parsed = parsePortfolio(minimal, SOURCE);
+    expect(parsed.certifications).toEqual([]);
+    expect(parsed.projects.every((project) => project.image === undefined)).toBe(true);
+  });
+});

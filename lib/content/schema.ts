@@ -1,12 +1,5 @@
 import { z } from "zod";
-
-const text = z.string().trim().min(1, "must not be empty");
-const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a year and month like 2024-03");
-
-const link = z.object({
-  label: text,
-  url: z.url({ protocol: /^(https?|mailto)$/, error: "must be an http(s) or mailto URL" }),
-});
+import { image, link, siteUrl, text, year, yearMonth } from "./fields";
 
 const role = z
   .object({
@@ -27,18 +20,29 @@ const project = z.object({
   description: text,
   technologies: z.array(text).min(1, "list at least one technology"),
   links: z.array(link).default([]),
+  image: image.optional(),
+});
+
+const certification = z.object({
+  name: text,
+  issuer: text,
+  year,
+  url: link.shape.url.optional(),
 });
 
 export const portfolioSchema = z.object({
+  siteUrl,
   name: text,
   headline: text,
   location: text,
   availability: text.optional(),
   summary: text,
+  about: z.array(text).min(1, "write at least one paragraph"),
   experience: z.array(role).min(1, "list at least one role"),
   projects: z.array(project),
   skills: z.array(z.object({ group: text, items: z.array(text).min(1) })),
-  education: z.array(z.object({ school: text, degree: text, year: z.number().int() })).default([]),
+  education: z.array(z.object({ school: text, degree: text, year })).default([]),
+  certifications: z.array(certification).default([]),
   contact: z.object({ email: z.email("must be an email address"), links: z.array(link) }),
   resume: z.object({
     // Sent in Content-Disposition (RFC 6266/8187 encoding handles non-ASCII names), so
@@ -57,6 +61,7 @@ export type PortfolioInput = z.input<typeof portfolioSchema>;
 export type Portfolio = z.output<typeof portfolioSchema>;
 export type Role = Portfolio["experience"][number];
 export type Project = Portfolio["projects"][number];
+export type Certification = Portfolio["certifications"][number];
 
 /** Parses content, or throws an error whose message names every bad field. */
 export function parsePortfolio(input: unknown, source: string): Portfolio {

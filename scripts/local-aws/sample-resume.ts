@@ -18,7 +18,10 @@ export function renderSampleResume(portfolio: Portfolio): Promise<Buffer> {
 
   doc.font("Helvetica-Bold").fontSize(22).text(portfolio.name);
   doc.font("Helvetica").fontSize(12).text(portfolio.headline);
-  doc.fillColor("#555").text(`${portfolio.location} · ${portfolio.contact.email}`).fillColor("#000");
+  doc
+    .fillColor("#555")
+    .text(`${portfolio.location} · ${portfolio.contact.email} · ${portfolio.siteUrl}`)
+    .fillColor("#000");
   doc.moveDown().fontSize(10.5).text(portfolio.summary);
 
   heading(doc, "Experience");
@@ -42,6 +45,11 @@ export function renderSampleResume(portfolio: Portfolio): Promise<Buffer> {
   if (portfolio.education.length > 0) {
     heading(doc, "Education");
     for (const entry of portfolio.education) doc.text(`${entry.degree}, ${entry.school} (${entry.year})`);
+  }
+
+  if (portfolio.certifications.length > 0) {
+    heading(doc, "Certifications");
+    for (const cert of portfolio.certifications) doc.text(`${cert.name}, ${cert.issuer} (${cert.year})`);
   }
 
   doc.end();
