@@ -26,8 +26,10 @@ export default function HomePage() {
         <ContactSection contact={portfolio.contact} />
       </main>
       <footer className="footer">
-        <VisitorCount />
         <p>© {portfolio.name}. Served from AWS Lambda; built with Next.js and SST.</p>
+        {/* Last in the footer: the 30-day chart streams in after the page, and content
+            added at the very end moves nothing else (no layout shift). */}
+        <VisitorCount />
       </footer>
       <PersonJsonLd portfolio={portfolio} />
     </div>
