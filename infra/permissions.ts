@@ -7,7 +7,6 @@ import { RESUME_KEY } from "../lib/resume-object";
 export const VISITS_TABLE_ACTIONS = [
   "dynamodb:UpdateItem",
   "dynamodb:PutItem",
-  "dynamodb:GetItem",
   "dynamodb:BatchGetItem",
 ] as const;
 

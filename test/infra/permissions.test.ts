@@ -55,6 +55,11 @@ describe("infra/permissions.ts", () => {
     }
   });
 
+  it("grants nothing the shipped code does not use", () => {
+    const needed = new Set([...commandsInShippedCode().keys()].map((command) => ACTION_OF_COMMAND[command]));
+    expect([...granted].sort()).toEqual([...needed].sort());
+  });
+
   it("names single actions, never a wildcard", () => {
     for (const action of granted) expect(action).toMatch(/^(dynamodb|s3):[A-Z][A-Za-z]+$/);
   });
