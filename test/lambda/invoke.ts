@@ -70,3 +70,10 @@ export async function invoke(
 export function bodyBytes(result: FunctionUrlResult): Buffer {
   return Buffer.from(result.body, result.isBase64Encoded ? "base64" : "utf8");
 }
+
+/** The visit count a rendered page shows (its machine-readable <data value>). */
+export function shownCount(html: string): number {
+  const match = html.match(/data-testid="visitor-count"[^>]*><data value="(\d+)">/);
+  if (!match) throw new Error(`no visitor count in the page: ${html.slice(0, 300)}`);
+  return Number(match[1]);
+}

@@ -2,17 +2,11 @@ import { GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3
 import { afterAll, describe, expect, it } from "vitest";
 import { portfolio } from "../../lib/content";
 import { RESUME_KEY } from "../../lib/resume-object";
-import { bodyBytes, invoke } from "./invoke";
+import { bodyBytes, invoke, shownCount } from "./invoke";
 
 const s3 = new S3Client({ forcePathStyle: true });
 const bucket = JSON.parse(process.env.SST_RESOURCE_Resume!).name as string;
 afterAll(() => s3.destroy());
-
-function shownCount(html: string): number {
-  const match = html.match(/data-testid="visitor-count"[^>]*><data value="(\d+)">/);
-  if (!match) throw new Error(`no visitor count in the page: ${html.slice(0, 300)}`);
-  return Number(match[1]);
-}
 
 describe("the OpenNext server function, invoked as Lambda would", () => {
   it("renders / with the live count, one more on each request", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BROWSER, bodyBytes, invoke } from "./invoke";
+import { BROWSER, bodyBytes, invoke, shownCount } from "./invoke";
 
 type Summary = {
   total: number;
@@ -11,12 +11,6 @@ async function summary(): Promise<Summary> {
   const result = await invoke("GET", "/api/visits");
   expect(result.statusCode).toBe(200);
   return JSON.parse(bodyBytes(result).toString()) as Summary;
-}
-
-function shownCount(html: string): number {
-  const match = html.match(/data-testid="visitor-count"[^>]*><data value="(\d+)">/);
-  if (!match) throw new Error(`no visitor count in the page: ${html.slice(0, 300)}`);
-  return Number(match[1]);
 }
 
 describe("GET /api/visits on the OpenNext bundle", () => {
