@@ -28,10 +28,12 @@ export class ResumeError extends Error {
 
 export type ResumeStream = { body: Readable; contentLength: number };
 
-/** Size, ETag and Last-Modified of the stored resume (HeadObject). */
-export async function statResume(): Promise<ResumeObject> {
+/** Size, ETag and Last-Modified of the stored resume (HeadObject); `abortSignal` bounds the wait. */
+export async function statResume(abortSignal?: AbortSignal): Promise<ResumeObject> {
   try {
-    const head = await s3.send(new HeadObjectCommand({ Bucket: Resource.Resume.name, Key: RESUME_KEY }));
+    const head = await s3.send(new HeadObjectCommand({ Bucket: Resource.Resume.name, Key: RESUME_KEY }), {
+      abortSignal,
+    });
     if (head.ContentLength === undefined || !head.ETag || !head.LastModified) {
       throw new ResumeError("The resume store returned an unexpected answer.", 503);
     }

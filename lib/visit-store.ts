@@ -102,6 +102,16 @@ export async function readShards(days: string[]): Promise<{ total: number; days:
   return { total, days: [...stats.values()] };
 }
 
+/**
+ * Reads one counter item, for the health check: proof that the table answers, with the
+ * BatchGetItem the role already grants (GetItem is deliberately not granted).
+ */
+export async function pingTable(abortSignal: AbortSignal): Promise<void> {
+  await dynamo.send(new BatchGetCommand({ RequestItems: { [table()]: { Keys: [totalKey(0)] } } }), {
+    abortSignal,
+  });
+}
+
 async function batchGet(keys: Record<string, string>[]): Promise<Record<string, unknown>[]> {
   const chunks = Array.from({ length: Math.ceil(keys.length / 100) }, (_, i) =>
     keys.slice(i * 100, i * 100 + 100),

@@ -36,12 +36,14 @@ export async function readVisitSummary(now = new Date()): Promise<VisitSummary> 
   return { total: current.total, today: todayStats, history: [...history, todayStats] };
 }
 
-/** Records the request as a view if it is a human visit; returns whether it counted. */
-export async function recordVisit(request: VisitRequest, now = new Date()): Promise<boolean> {
+/** A counted view, and whether it was the visitor's first of the UTC day. */
+export type RecordedView = { newVisitor: boolean };
+
+/** Records the request as a view if it is a human visit; false when it did not count. */
+export async function recordVisit(request: VisitRequest, now = new Date()): Promise<RecordedView | false> {
   const verdict = classifyVisit(request);
   if (!verdict.count) return false;
   const day = utcDay(now);
   const id = visitorId(daySalt(Resource.VisitorSalt.value, day), verdict.clientIp, verdict.userAgent);
-  await recordView(day, id);
-  return true;
+  return recordView(day, id);
 }

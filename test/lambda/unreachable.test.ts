@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { captureStdout } from "../support/capture-stdout";
+import { emfDocuments, metricValues, requestLogs } from "../support/emf";
 import { bodyBytes, invoke } from "./invoke";
 
 // Nothing listens on the discard port: both dependencies are down for this whole file
@@ -36,5 +38,38 @@ describe("the OpenNext server function with DynamoDB and S3 unreachable", () => 
     expect(JSON.parse(bodyBytes(result).toString())).toEqual({
       error: "Visit counts are temporarily unavailable.",
     });
+  });
+});
+
+describe("health and error metrics with DynamoDB and S3 unreachable", () => {
+  it("answers /api/health with 503, each dependency unavailable, not cached", async () => {
+    const result = await invoke("GET", "/api/health");
+    expect(result.statusCode).toBe(503);
+    expect(result.headers["cache-control"]).toBe("no-store");
+    expect(JSON.parse(bodyBytes(result).toString())).toEqual({
+      status: "unavailable",
+      dependencies: {
+        dynamodb: { status: "unavailable", latencyMs: expect.any(Number) },
+        s3: { status: "unavailable", latencyMs: expect.any(Number) },
+      },
+    });
+  });
+
+  it("publishes CounterErrors and DownloadErrors, and logs each failed request", async () => {
+    const out = await captureStdout(async () => {
+      await invoke("GET", "/");
+      await invoke("GET", "/api/visits");
+      await invoke("GET", "/resume/download");
+    });
+    expect(requestLogs(out).map((log) => [log.route, log.outcome])).toEqual([
+      ["/", "error"],
+      ["/api/visits", "unavailable"],
+      ["/resume/download", "unavailable"],
+    ]);
+    const errors = emfDocuments(out).map((doc) => {
+      const { CounterErrors, DownloadErrors } = metricValues(doc);
+      return CounterErrors ?? DownloadErrors;
+    });
+    expect(errors).toEqual([1, 1, 1]);
   });
 });

@@ -13,6 +13,8 @@ import type { NextApiRequest, NextApiResponse } from "next";
 import { pipeline } from "node:stream/promises";
 import { isbot } from "isbot";
 import { portfolio } from "@/lib/content";
+import type { MetricValues } from "@/lib/metrics";
+import { observeRequest } from "@/lib/observe-request";
 import { presignResume, ResumeError, statResume, streamResume } from "@/lib/resume";
 import { planResumeResponse } from "@/lib/resume-http";
 import { resumeRedirectAbove } from "@/lib/resume-object";
@@ -22,12 +24,30 @@ import { utcDay } from "@/lib/visitor-hash";
 // The body is a stream of any size; Next's 4 MB API response warning does not apply.
 export const config = { api: { responseLimit: false } };
 
+type Served = { outcome: string; status: number; metrics: MetricValues };
+
 export default async function downloadResume(req: NextApiRequest, res: NextApiResponse) {
+  const finish = observeRequest("/resume/download", "DownloadLatency", {
+    get: (name) => header(req, name) ?? null,
+  });
+  let served: Served;
+  try {
+    served = await serveResume(req, res);
+  } catch (error) {
+    // Unexpected: Next answers 500 (and logs the error); the request still gets its line.
+    finish({ outcome: "error", status: 500, metrics: { DownloadErrors: 1 } });
+    throw error;
+  }
+  finish(served);
+}
+
+async function serveResume(req: NextApiRequest, res: NextApiResponse): Promise<Served> {
   if (req.method !== "GET" && req.method !== "HEAD") {
     res.setHeader("Allow", "GET, HEAD");
     res.status(405).json({ error: `${req.method ?? "This method"} is not allowed here; use GET.` });
-    return;
+    return { outcome: "method-not-allowed", status: 405, metrics: { DownloadErrors: 0 } };
   }
+  let sent: Served;
   try {
     const plan = planResumeResponse(
       {
@@ -44,10 +64,11 @@ export default async function downloadResume(req: NextApiRequest, res: NextApiRe
       plan.kind === "redirect"
         ? { ...plan.headers, Location: await presignResume(plan.disposition) }
         : plan.headers;
+    sent = { outcome: plan.kind, status: plan.status, metrics: { DownloadErrors: 0 } };
     if (plan.kind !== "body" || req.method === "HEAD") {
       res.writeHead(plan.status, headers).end();
       // Neither HEAD, 304 nor 416 is a download; a redirect to the file is.
-      if (plan.kind !== "redirect" || req.method === "HEAD") return;
+      if (plan.kind !== "redirect" || req.method === "HEAD") return { ...sent, outcome: "headers-only" };
     } else {
       const object = await streamResume({ range: plan.range, etag: plan.headers.ETag });
       res.writeHead(plan.status, headers);
@@ -56,24 +77,33 @@ export default async function downloadResume(req: NextApiRequest, res: NextApiRe
         await pipeline(object.body, res);
       } catch (error) {
         console.error("[resume] download interrupted:", error);
-        return;
+        return { ...sent, outcome: "interrupted" };
       }
-      if (plan.status === 206) return; // a viewer fetching a piece is not a download
+      sent.metrics.DownloadBytes = Number(plan.headers["Content-Length"]);
+      if (plan.status === 206) return sent; // a viewer fetching a piece is not a download
     }
   } catch (error) {
     if (!(error instanceof ResumeError)) throw error;
-    if (res.headersSent) return void res.destroy();
+    const failed = { outcome: error.status === 404 ? "missing" : "unavailable", status: error.status };
+    // A missing resume is the owner's to fix, not an outage: only 503s count as errors.
+    const metrics = { DownloadErrors: error.status === 503 ? 1 : 0 };
+    if (res.headersSent) {
+      res.destroy();
+      return { ...failed, outcome: "interrupted", metrics };
+    }
     if (error.status === 503) res.setHeader("Retry-After", "5");
     res.status(error.status).json({ error: error.message });
-    return;
+    return { ...failed, metrics };
   }
   // A completed full download, or a redirect to one. Awaited: on Lambda the function
   // may freeze as soon as this handler returns.
   if (!isbot(req.headers["user-agent"] ?? "")) {
+    sent.metrics.ResumeDownloads = 1;
     await recordDownload(utcDay()).catch((error: unknown) =>
       console.error("[resume] download not counted:", error),
     );
   }
+  return sent;
 }
 
 function header(req: NextApiRequest, name: string): string | undefined {
