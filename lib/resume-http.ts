@@ -1,4 +1,5 @@
-import { combineRanges, parse as parseRange } from "range-parser";
+// range-parser 1.x: 2.x requires Node 22, and the site also runs on Node 20 locally.
+import parseRange from "range-parser";
 
 /** What S3 says about the stored resume. */
 export type ResumeObject = { size: number; etag: string; lastModified: Date };
@@ -85,12 +86,16 @@ function usableRange(request: ResumeRequest, object: ResumeObject) {
   if (request.ifRange !== undefined && !ifRangeMatches(request.ifRange, object)) return undefined;
   // Real clients send short Range headers; refuse to parse a huge one.
   if (request.range.length > 200) return undefined;
-  const parsed = parseRange(object.size, request.range);
-  if (parsed.type !== "bytes" && parsed.code === 0) return undefined;
-  if (parsed.code === 1) return undefined;
-  if (parsed.code === 2) return "unsatisfiable";
-  const combined = combineRanges(parsed.ranges);
-  return combined.length === 1 ? combined[0] : undefined;
+  // "bytes=5-2" is invalid, so ignored (RFC 9110 14.1.1); range-parser 1.x calls it unsatisfiable.
+  if ([...request.range.matchAll(/(\d+)-(\d+)/g)].some(([, first, last]) => Number(last) < Number(first))) {
+    return undefined;
+  }
+  // -1: unsatisfiable, -2: malformed; otherwise the ranges, overlapping ones merged.
+  const parsed = parseRange(object.size, request.range, { combine: true });
+  if (parsed === -2) return undefined;
+  if (parsed === -1) return "unsatisfiable";
+  if (parsed.type !== "bytes" || parsed.length !== 1) return undefined;
+  return parsed[0];
 }
 
 /**
