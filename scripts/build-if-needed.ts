@@ -4,7 +4,17 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "
 import path from "node:path";
 
 // Everything that changes what `next build` produces.
-const INPUTS = ["app", "components", "lib", "public", "next.config.js", "package-lock.json", "tsconfig.json"];
+const INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "pages",
+  "public",
+  "next.config.js",
+  "proxy.ts",
+  "package-lock.json",
+  "tsconfig.json",
+];
 const STAMP = path.join(".next", "source-hash");
 
 /** Hashes the build inputs' paths and contents. */

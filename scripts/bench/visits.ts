@@ -7,6 +7,7 @@
  */
 import { cpus } from "node:os";
 import autocannon from "autocannon";
+import { browserAgent, settledViews, totalViews } from "./site-client";
 import { startSite } from "./site-server";
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -30,7 +31,7 @@ async function measure(name: string, url: string, path: string, expectStatus: nu
           ...request,
           headers: {
             ...request.headers,
-            "user-agent": `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/140.0.${n++ % VISITORS}.0 Safari/537.36`,
+            "user-agent": browserAgent(n++ % VISITORS),
           },
         }),
       },
@@ -48,21 +49,6 @@ async function measure(name: string, url: string, path: string, expectStatus: nu
     sent: result.requests.sent,
     failed: result.errors + result.timeouts + (result.requests.total - ok),
   };
-}
-
-async function totalViews(url: string): Promise<number> {
-  return ((await (await fetch(`${url}/api/visits`)).json()) as { total: number }).total;
-}
-
-/** Waits until abandoned in-flight requests have finished counting. */
-async function settledViews(url: string): Promise<number> {
-  let last = await totalViews(url);
-  for (;;) {
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    const now = await totalViews(url);
-    if (now === last) return now;
-    last = now;
-  }
 }
 
 const site = await startSite();

@@ -33,6 +33,14 @@ export type LocalAws = {
   /** The variables `sst dev` would give the app, pointed at the emulators. */
   env: Record<string, string>;
   stop: () => Promise<void>;
+  /**
+   * Stop or restart one emulator on the same port and data folder, for fault tests:
+   * the app keeps its endpoints and sees the dependency go away and come back.
+   */
+  stopDynamo: () => Promise<void>;
+  startDynamo: () => Promise<void>;
+  stopS3: () => Promise<void>;
+  startS3: () => Promise<void>;
 };
 
 export type LocalAwsOptions = { dataDir: string };
@@ -108,6 +116,17 @@ export async function startLocalAws({ dataDir }: LocalAwsOptions): Promise<Local
     stop: async () => {
       rmSync(runningEnvFile(dataDir), { force: true });
       await stop();
+    },
+    // dynalite closes its LevelDB store on close() and reopens it on the next listen().
+    stopDynamo: () => closeServer(dynamoServer),
+    startDynamo: () => listen(dynamoServer, dynamoPort).then(() => undefined),
+    stopS3: async () => {
+      s3Server.httpServer?.closeAllConnections();
+      await s3Server.close();
+    },
+    startS3: async () => {
+      s3Server.serverOptions.port = s3Port;
+      await s3Server.run();
     },
   };
 }
@@ -204,13 +223,16 @@ function localSecret(dataDir: string): string {
   return readFileSync(file, "utf8").trim();
 }
 
-function listen(server: Server): Promise<number> {
+function listen(server: Server, port = 0): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port));
+    server.listen(port, "127.0.0.1", () => resolve((server.address() as AddressInfo).port));
   });
 }
 
 function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => server.close(() => resolve()));
+  // Clients keep connections alive (the app's SDK clients do): close() alone would wait for them.
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeAllConnections();
+  return closed;
 }
