@@ -17,8 +17,6 @@ declare module "s3rver" {
       getMetadata(bucket: string, key: string): Promise<{ etag: string; "content-length": number }>;
     };
     close(): Promise<void>;
-    /** Where run() listens; set to the first port so a restart keeps the endpoint. */
-    serverOptions: { port?: number };
     /** The running server, to drop keep-alive connections before close(). */
     httpServer?: import("node:http").Server;
   }

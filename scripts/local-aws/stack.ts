@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import type { Server } from "node:http";
+import { type Server, Server as NodeHttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { CreateTableCommand, DynamoDBClient, ResourceInUseException } from "@aws-sdk/client-dynamodb";
@@ -69,13 +69,17 @@ export async function startLocalAws({ dataDir }: LocalAwsOptions): Promise<Local
   const unlock = lockDataDir(dataDir);
 
   const dynamoServer: Server = dynalite({ path: path.join(dataDir, "dynamodb"), createTableMs: 0 });
-  const s3Server = new S3rver({
-    address: "127.0.0.1",
-    port: 0,
-    silent: true,
-    directory: path.join(dataDir, "s3"),
-  });
-  s3Server.middleware.unshift(s3Versioning(s3Server.store, path.join(dataDir, "s3-versions")));
+  const newS3Server = (port: number) => {
+    const server = new S3rver({
+      address: "127.0.0.1",
+      port,
+      silent: true,
+      directory: path.join(dataDir, "s3"),
+    });
+    server.middleware.unshift(s3Versioning(server.store, path.join(dataDir, "s3-versions")));
+    return server;
+  };
+  let s3Server = newS3Server(0);
   const stop = async () => {
     await Promise.allSettled([s3Server.close(), closeServer(dynamoServer)]);
     unlock();
@@ -117,15 +121,17 @@ export async function startLocalAws({ dataDir }: LocalAwsOptions): Promise<Local
       rmSync(runningEnvFile(dataDir), { force: true });
       await stop();
     },
-    // dynalite closes its LevelDB store on close() and reopens it on the next listen().
-    stopDynamo: () => closeServer(dynamoServer),
+    // Only the listener goes: dynalite's own close() also closes its LevelDB store,
+    // and operations still in flight then throw "Database is closed" in this process.
+    stopDynamo: () => closeListener(dynamoServer),
     startDynamo: () => listen(dynamoServer, dynamoPort).then(() => undefined),
+    // A stopped s3rver closes its logger for good: a restart is a new instance on the same folder.
     stopS3: async () => {
       s3Server.httpServer?.closeAllConnections();
       await s3Server.close();
     },
     startS3: async () => {
-      s3Server.serverOptions.port = s3Port;
+      s3Server = newS3Server(s3Port);
       await s3Server.run();
     },
   };
@@ -231,8 +237,12 @@ function listen(server: Server, port = 0): Promise<number> {
 }
 
 function closeServer(server: Server): Promise<void> {
-  // Clients keep connections alive (the app's SDK clients do): close() alone would wait for them.
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+/** Stops listening and drops open connections (the app's SDK clients keep them alive). */
+function closeListener(server: Server): Promise<void> {
+  const closed = new Promise<void>((resolve) => NodeHttpServer.prototype.close.call(server, () => resolve()));
   server.closeAllConnections();
   return closed;
 }

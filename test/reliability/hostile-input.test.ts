@@ -30,11 +30,15 @@ async function counts(): Promise<Counts> {
   return { views, uniques: sum("uniques"), downloads: sum("downloads") };
 }
 
-/** What an answered case may add: a full GET of / is a view, a full GET of the resume a download. */
+/**
+ * What the answers allow: a GET of / answered 200 is a view (its user agent the visitor),
+ * a GET of the resume answered 200 (whole file) a download; nothing else counts.
+ */
 function expectedChange(answers: { case: HostileCase; response: RawResponse }[]): Counts {
   const accepted = answers.filter(({ case: c, response }) => c.method === "GET" && response.status === 200);
   const pathname = (c: HostileCase) => c.path.split("?")[0] ?? "";
-  const views = accepted.filter(({ case: c }) => pathname(c) === "/");
+  // Every browser sends a user agent: a request without one is not a visit (docs/visits.md).
+  const views = accepted.filter(({ case: c }) => pathname(c) === "/" && c.agent !== "");
   return {
     views: views.length,
     uniques: new Set(views.map(({ case: c }) => c.agent)).size,

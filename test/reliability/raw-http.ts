@@ -11,7 +11,7 @@ export type RawResponse = { status: number; head: string; body: string };
 export function rawRequest(port: number, request: string | Buffer, timeoutMs = 15_000): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    const socket = connect(port, "127.0.0.1", () => socket.end(request));
+    const socket = connect(port, "127.0.0.1", () => socket.write(request));
     socket.setTimeout(timeoutMs, () => {
       socket.destroy();
       reject(new Error(`no complete answer within ${timeoutMs} ms`));
