@@ -3,13 +3,9 @@
  * concurrency: the reliability test and `npm run bench:load` both check that the
  * totals rise by exactly the number of views (nothing lost, nothing doubled).
  */
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
-import path from "node:path";
-import type autocannon from "autocannon";
+import { runLoadProcess } from "./load-process";
 import { browserAgent, settledViews, visitSummary } from "./site-client";
 
-const LOAD_CLIENT = path.join(import.meta.dirname, "load-client.ts");
 const WARM_UP_VIEWS = 20;
 
 export type CountedLoad = {
@@ -35,13 +31,13 @@ export async function runCountedLoad(url: string, views: number, connections: nu
   for (let i = 0; i < WARM_UP_VIEWS; i++)
     await fetch(url, { headers: { "user-agent": browserAgent(-1 - i) } });
   const before = await visitSummary(url);
-  // Asynchronous: this process hosts the emulators, which must keep serving meanwhile.
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    ["--import", "tsx", LOAD_CLIENT, url, String(views), String(connections)],
-    { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
-  );
-  const result = JSON.parse(stdout) as autocannon.Result;
+  const result = await runLoadProcess({
+    url,
+    path: "/",
+    connections,
+    amount: views,
+    firstVisitor: 1_000_000,
+  });
   const addedViews = (await settledViews(url)) - before.total;
   const addedUniques = uniquesIn(await visitSummary(url)) - uniquesIn(before);
   return {

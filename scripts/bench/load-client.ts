@@ -1,29 +1,31 @@
 /**
- * The load generator for counted-load.ts, in a process of its own: in the process that
- * hosts the emulators, autocannon's 100 connections would starve the DynamoDB emulator's
- * event loop, and the app's 1 s SDK timeouts would then measure the harness, not the site.
- * Usage: load-client.ts <url> <views> <connections>; prints autocannon's result as JSON.
+ * The load generator for the benchmarks and the load test, in a process of its own (see
+ * load-process.ts). Usage: load-client.ts '<LoadOptions as JSON>'; prints autocannon's
+ * result as JSON.
  */
 import autocannon from "autocannon";
+import type { LoadOptions } from "./load-process";
 import { browserAgent } from "./site-client";
 
-const [url, views, connections] = process.argv.slice(2);
-if (!url) throw new Error("usage: load-client.ts <url> <views> <connections>");
+const options = JSON.parse(process.argv[2] ?? "{}") as LoadOptions;
 let n = 0;
 const result = await autocannon({
-  url,
-  connections: Number(connections),
-  amount: Number(views),
+  url: options.url,
+  connections: options.connections,
+  ...(options.amount ? { amount: options.amount } : { duration: options.duration }),
   // A queue of 100 behind ~60 views/s is seconds long; a slow answer is not a lost one.
   timeout: 30,
-  // Locally the client IP is the socket's (127.0.0.1) for all: the user agent makes the visitor.
   requests: [
     {
       method: "GET",
-      path: "/",
+      path: options.path,
+      // Locally the client IP is the socket's (127.0.0.1) for all: the user agent makes the visitor.
       setupRequest: (request) => ({
         ...request,
-        headers: { ...request.headers, "user-agent": browserAgent(1_000_000 + n++) },
+        headers: {
+          ...request.headers,
+          "user-agent": browserAgent(options.firstVisitor + (n++ % (options.visitors ?? Infinity))),
+        },
       }),
     },
   ],

@@ -6,8 +6,8 @@
  * to / was counted exactly once.
  */
 import { cpus } from "node:os";
-import autocannon from "autocannon";
-import { browserAgent, settledViews, totalViews } from "./site-client";
+import { runLoadProcess } from "./load-process";
+import { settledViews, totalViews } from "./site-client";
 import { startSite } from "./site-server";
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -17,25 +17,14 @@ const VISITORS = 1_000;
 type Run = { name: string; rps: number; p50: number; p99: number; ok: number; sent: number; failed: number };
 
 async function measure(name: string, url: string, path: string, expectStatus: number): Promise<Run> {
-  let n = 0;
-  const result = await autocannon({
+  // A thousand distinct browsers, so views spread over visitors as on a real site.
+  const result = await runLoadProcess({
     url,
+    path,
     connections: CONNECTIONS,
     duration: DURATION_S,
-    requests: [
-      {
-        method: "GET",
-        path,
-        // A thousand distinct browsers, so views spread over visitors as on a real site.
-        setupRequest: (request) => ({
-          ...request,
-          headers: {
-            ...request.headers,
-            "user-agent": browserAgent(n++ % VISITORS),
-          },
-        }),
-      },
-    ],
+    firstVisitor: 0,
+    visitors: VISITORS,
   });
   const ok = expectStatus === 200 ? result["2xx"] : result["4xx"];
   return {

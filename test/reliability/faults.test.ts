@@ -50,12 +50,16 @@ describe("with DynamoDB stopped and restarted during traffic", () => {
       expect(counterStatus((await page(100)).body)).toBe("ok");
 
       await site.localAws.stopDynamo();
+      const outage = [];
       for (let i = 0; i < 5; i++) {
         const during = await page(200 + i);
+        outage.push(during);
         expect(during.status).toBe(200);
         expect(counterStatus(during.body)).toBe("unavailable");
         expect(during.ms).toBeLessThan(OUTAGE_BUDGET_MS);
       }
+      const slowest = Math.max(...outage.map((response) => response.ms));
+      console.log(`DynamoDB stopped: slowest of ${outage.length} page renders ${slowest.toFixed(0)} ms`);
       const api = await timedFetch(`${site.url}/api/visits`);
       expect(api.status).toBe(503);
       expect(api.headers.get("retry-after")).toBe("10");
@@ -88,6 +92,7 @@ describe("with S3 stopped and restarted", () => {
     expect(during.status).toBe(503);
     expect(Number(during.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(during.ms).toBeLessThan(OUTAGE_BUDGET_MS);
+    console.log(`S3 stopped: download answered ${during.status} in ${during.ms.toFixed(0)} ms`);
 
     await site.localAws.startS3();
     const after = await fetch(`${site.url}/resume/download`);
