@@ -53,8 +53,8 @@ export default defineConfig({
         test: {
           name: "reliability",
           // Each file starts the site as `npm start` runs it (building it when needed)
-          // and drives load or faults through it: after every other project, one file at
-          // a time, so no other test shares the two cores or sees a stopped emulator.
+          // and drives load or faults through it: in a group of its own (groupOrder), one
+          // file at a time, so no other test shares the two cores or sees a stopped emulator.
           include: ["test/reliability/**/*.test.ts"],
           sequence: { groupOrder: 1 },
           fileParallelism: false,
