@@ -15,6 +15,7 @@ export default defineConfig([
     ".open-next/**",
     ".sst/**",
     ".data/**",
+    ".bench/**",
     "next-env.d.ts",
     "sst-env.d.ts",
     "test-results/**",

@@ -51,6 +51,20 @@ export default defineConfig({
       {
         resolve,
         test: {
+          name: "reliability",
+          // Each file starts the site as `npm start` runs it (building it when needed)
+          // and drives load or faults through it: in a group of its own (groupOrder), one
+          // file at a time, so no other test shares the two cores or sees a stopped emulator.
+          include: ["test/reliability/**/*.test.ts"],
+          sequence: { groupOrder: 1 },
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
+        resolve,
+        test: {
           name: "infra",
           include: ["test/infra/**/*.test.ts"],
           // sst.config.ts reads the OpenNext build output, as `sst deploy` does after building;

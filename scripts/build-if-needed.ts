@@ -6,12 +6,12 @@ import path from "node:path";
 // Everything that changes what `next build` produces.
 const INPUTS = [
   "app",
-  "pages",
   "components",
   "lib",
+  "pages",
   "public",
-  "proxy.ts",
   "next.config.js",
+  "proxy.ts",
   "package-lock.json",
   "tsconfig.json",
 ];

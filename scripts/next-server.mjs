@@ -12,7 +12,15 @@ const app = next({ dev, dir: process.cwd(), port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// Fetch's Request refuses these methods, so Next's proxy step (proxy.ts) throws on them
+// and answers 500. On AWS they never arrive: CloudFront's allowed methods exclude them.
+const UNSUPPORTED_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
+
 const server = createServer((req, res) => {
+  if (UNSUPPORTED_METHODS.has(req.method ?? "")) {
+    res.writeHead(405, { Allow: "GET, HEAD", "Content-Type": "text/plain" }).end("Method Not Allowed\n");
+    return;
+  }
   req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
   void handle(req, res);
 });

@@ -19,11 +19,13 @@ const vitest = JSON.parse(readFileSync(path.join(dir, "vitest.json"), "utf8")) a
 for (const file of vitest.testResults) {
   const layer = file.name.includes("/test/lambda/")
     ? "Lambda contract"
-    : file.name.includes("/test/infra/")
-      ? "infrastructure"
-      : file.name.endsWith(".int.test.ts")
-        ? "integration"
-        : "unit";
+    : file.name.includes("/test/reliability/")
+      ? "reliability"
+      : file.name.includes("/test/infra/")
+        ? "infrastructure"
+        : file.name.endsWith(".int.test.ts")
+          ? "integration"
+          : "unit";
   for (const test of file.assertionResults)
     if (test.status !== "skipped") add(layer, test.status === "passed");
 }

@@ -6,7 +6,8 @@
  * to / was counted exactly once.
  */
 import { cpus } from "node:os";
-import autocannon from "autocannon";
+import { runLoadProcess } from "./load-process";
+import { settledViews, totalViews } from "./site-client";
 import { startSite } from "./site-server";
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -16,25 +17,14 @@ const VISITORS = 1_000;
 type Run = { name: string; rps: number; p50: number; p99: number; ok: number; sent: number; failed: number };
 
 async function measure(name: string, url: string, path: string, expectStatus: number): Promise<Run> {
-  let n = 0;
-  const result = await autocannon({
+  // A thousand distinct browsers, so views spread over visitors as on a real site.
+  const result = await runLoadProcess({
     url,
+    path,
     connections: CONNECTIONS,
     duration: DURATION_S,
-    requests: [
-      {
-        method: "GET",
-        path,
-        // A thousand distinct browsers, so views spread over visitors as on a real site.
-        setupRequest: (request) => ({
-          ...request,
-          headers: {
-            ...request.headers,
-            "user-agent": `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/140.0.${n++ % VISITORS}.0 Safari/537.36`,
-          },
-        }),
-      },
-    ],
+    firstVisitor: 0,
+    visitors: VISITORS,
   });
   const ok = expectStatus === 200 ? result["2xx"] : result["4xx"];
   return {
@@ -48,21 +38,6 @@ async function measure(name: string, url: string, path: string, expectStatus: nu
     sent: result.requests.sent,
     failed: result.errors + result.timeouts + (result.requests.total - ok),
   };
-}
-
-async function totalViews(url: string): Promise<number> {
-  return ((await (await fetch(`${url}/api/visits`)).json()) as { total: number }).total;
-}
-
-/** Waits until abandoned in-flight requests have finished counting. */
-async function settledViews(url: string): Promise<number> {
-  let last = await totalViews(url);
-  for (;;) {
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    const now = await totalViews(url);
-    if (now === last) return now;
-    last = now;
-  }
 }
 
 const site = await startSite();

@@ -17,5 +17,7 @@ declare module "s3rver" {
       getMetadata(bucket: string, key: string): Promise<{ etag: string; "content-length": number }>;
     };
     close(): Promise<void>;
+    /** The running server, to drop keep-alive connections before close(). */
+    httpServer?: import("node:http").Server;
   }
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import type { Server } from "node:http";
+import { type Server, Server as NodeHttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { CreateTableCommand, DynamoDBClient, ResourceInUseException } from "@aws-sdk/client-dynamodb";
@@ -33,6 +33,14 @@ export type LocalAws = {
   /** The variables `sst dev` would give the app, pointed at the emulators. */
   env: Record<string, string>;
   stop: () => Promise<void>;
+  /**
+   * Stop or restart one emulator on the same port and data folder, for fault tests:
+   * the app keeps its endpoints and sees the dependency go away and come back.
+   */
+  stopDynamo: () => Promise<void>;
+  startDynamo: () => Promise<void>;
+  stopS3: () => Promise<void>;
+  startS3: () => Promise<void>;
 };
 
 export type LocalAwsOptions = { dataDir: string };
@@ -61,13 +69,17 @@ export async function startLocalAws({ dataDir }: LocalAwsOptions): Promise<Local
   const unlock = lockDataDir(dataDir);
 
   const dynamoServer: Server = dynalite({ path: path.join(dataDir, "dynamodb"), createTableMs: 0 });
-  const s3Server = new S3rver({
-    address: "127.0.0.1",
-    port: 0,
-    silent: true,
-    directory: path.join(dataDir, "s3"),
-  });
-  s3Server.middleware.unshift(s3Versioning(s3Server.store, path.join(dataDir, "s3-versions")));
+  const newS3Server = (port: number) => {
+    const server = new S3rver({
+      address: "127.0.0.1",
+      port,
+      silent: true,
+      directory: path.join(dataDir, "s3"),
+    });
+    server.middleware.unshift(s3Versioning(server.store, path.join(dataDir, "s3-versions")));
+    return server;
+  };
+  let s3Server = newS3Server(0);
   const stop = async () => {
     await Promise.allSettled([s3Server.close(), closeServer(dynamoServer)]);
     unlock();
@@ -108,6 +120,19 @@ export async function startLocalAws({ dataDir }: LocalAwsOptions): Promise<Local
     stop: async () => {
       rmSync(runningEnvFile(dataDir), { force: true });
       await stop();
+    },
+    // Only the listener goes: dynalite's own close() also closes its LevelDB store,
+    // and operations still in flight then throw "Database is closed" in this process.
+    stopDynamo: () => closeListener(dynamoServer),
+    startDynamo: () => listen(dynamoServer, dynamoPort).then(() => undefined),
+    // A stopped s3rver closes its logger for good: a restart is a new instance on the same folder.
+    stopS3: async () => {
+      s3Server.httpServer?.closeAllConnections();
+      await s3Server.close();
+    },
+    startS3: async () => {
+      s3Server = newS3Server(s3Port);
+      await s3Server.run();
     },
   };
 }
@@ -204,13 +229,20 @@ function localSecret(dataDir: string): string {
   return readFileSync(file, "utf8").trim();
 }
 
-function listen(server: Server): Promise<number> {
+function listen(server: Server, port = 0): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port));
+    server.listen(port, "127.0.0.1", () => resolve((server.address() as AddressInfo).port));
   });
 }
 
 function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => server.close(() => resolve()));
+}
+
+/** Stops listening and drops open connections (the app's SDK clients keep them alive). */
+function closeListener(server: Server): Promise<void> {
+  const closed = new Promise<void>((resolve) => NodeHttpServer.prototype.close.call(server, () => resolve()));
+  server.closeAllConnections();
+  return closed;
 }

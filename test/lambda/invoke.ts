@@ -1,5 +1,8 @@
 import path from "node:path";
 import { BUNDLE_DIR } from "./build-bundle";
+import { BROWSER, functionUrlEvent } from "./function-url-event";
+
+export { BROWSER };
 
 export type FunctionUrlResult = {
   statusCode: number;
@@ -10,9 +13,6 @@ export type FunctionUrlResult = {
 };
 type LambdaContext = { awsRequestId: string; getRemainingTimeInMillis: () => number };
 type Handler = (event: unknown, context: LambdaContext) => Promise<FunctionUrlResult>;
-
-export const BROWSER =
-  "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36";
 
 let handler: Handler | undefined;
 
@@ -28,41 +28,8 @@ export async function invoke(
   rawPath: string,
   headers: Record<string, string> = {},
 ): Promise<FunctionUrlResult> {
-  const host = "abc123.lambda-url.us-east-1.on.aws";
-  const requestId = crypto.randomUUID();
-  const event = {
-    version: "2.0",
-    routeKey: "$default",
-    rawPath,
-    rawQueryString: "",
-    headers: {
-      host,
-      "user-agent": BROWSER,
-      "x-forwarded-proto": "https",
-      // Set by CloudFront in front of the function URL (see lib/visitor-request.ts).
-      "cloudfront-viewer-address": "198.51.100.7:50123",
-      ...headers,
-    },
-    requestContext: {
-      accountId: "anonymous",
-      apiId: "abc123",
-      domainName: host,
-      domainPrefix: "abc123",
-      http: {
-        method,
-        path: rawPath,
-        protocol: "HTTP/1.1",
-        sourceIp: "198.51.100.7",
-        userAgent: "contract test",
-      },
-      requestId,
-      routeKey: "$default",
-      stage: "$default",
-      time: new Date().toUTCString(),
-      timeEpoch: Date.now(),
-    },
-    isBase64Encoded: false,
-  };
+  const event = functionUrlEvent(method, rawPath, headers);
+  const requestId = event.requestContext.requestId;
   const context: LambdaContext = { awsRequestId: requestId, getRemainingTimeInMillis: () => 30_000 };
   return (await loadHandler())(event, context);
 }
