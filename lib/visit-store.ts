@@ -1,9 +1,9 @@
 // No `import "server-only"`: the Pages API download route records downloads here too.
-import { randomInt } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { BatchGetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { Resource } from "sst";
-import { dynamo, dynamoWrites } from "./aws";
+import { dynamo, dynamoWrites, neverSent } from "./aws";
 
 // Layout of the Visits table (docs/visits.md has the reasoning and the math):
 //   pk "shard#<i>", sk "total"          lifetime views held by shard i
@@ -49,19 +49,44 @@ function add(
 async function markVisitor(day: string, visitorId: string): Promise<boolean> {
   // Kept one day past the day's end, then DynamoDB's TTL deletes it.
   const expiresAt = Math.floor(Date.parse(`${day}T00:00:00Z`) / 1000) + 2 * 86_400;
-  try {
-    await dynamoWrites.send(
+  // A token of this request's own: if the answer to the write is lost, writing again on
+  // the condition "absent, or written by us" is safe, and tells whether we were first.
+  const token = randomUUID();
+  const put = (condition: string) =>
+    dynamoWrites.send(
       new PutCommand({
         TableName: table(),
-        Item: { pk: `visitor#${day}#${visitorId}`, sk: "seen", [TTL_ATTRIBUTE]: expiresAt },
-        ConditionExpression: "attribute_not_exists(pk)",
+        Item: { pk: `visitor#${day}#${visitorId}`, sk: "seen", [TTL_ATTRIBUTE]: expiresAt, token },
+        ConditionExpression: condition,
+        ...(condition.includes("#token")
+          ? {
+              ExpressionAttributeNames: { "#token": "token" },
+              ExpressionAttributeValues: { ":token": token },
+            }
+          : {}),
       }),
     );
+  try {
+    await put("attribute_not_exists(pk)");
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    if (!answerLost(error)) throw error;
+  }
+  try {
+    await put("attribute_not_exists(pk) OR #token = :token");
     return true;
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) return false;
     throw error;
   }
+}
+
+/** The write was sent but its answer never came (or was a 5xx): it may have been applied. */
+function answerLost(error: unknown): boolean {
+  if (neverSent(error)) return false;
+  const { name, $metadata } = (error ?? {}) as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return name === "TimeoutError" || ($metadata?.httpStatusCode ?? 0) >= 500;
 }
 
 /**

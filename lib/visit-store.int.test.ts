@@ -1,0 +1,59 @@
+import { createServer, request, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+/**
+ * A proxy to the DynamoDB emulator that forwards the first PutItem, lets it be applied,
+ * and never answers it: the client sees a timeout for a write that happened.
+ */
+async function losingFirstPutAnswer(upstream: string) {
+  let lost = 0;
+  const target = new URL(upstream);
+  const server: Server = createServer((req, res) => {
+    const swallow = lost === 0 && req.headers["x-amz-target"] === "DynamoDB_20120810.PutItem";
+    if (swallow) lost++;
+    const forward = request(
+      { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+      (answer) => {
+        if (swallow) return void answer.resume(); // applied upstream; the client never hears
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    req.pipe(forward);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    lost: () => lost,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.resetModules();
+});
+
+describe("the dedup write when its answer is lost", () => {
+  it("is written again on its own token, so the visitor still counts once as new", async () => {
+    const proxy = await losingFirstPutAnswer(process.env.AWS_ENDPOINT_URL_DYNAMODB!);
+    try {
+      vi.stubEnv("AWS_ENDPOINT_URL_DYNAMODB", proxy.url);
+      vi.resetModules();
+      const { readShards, recordView } = await import("./visit-store");
+      const day = "2026-01-15";
+      const before = (await readShards([day])).days[0]!;
+
+      expect(await recordView(day, "visitor-whose-answer-was-lost")).toEqual({ newVisitor: true });
+      expect(proxy.lost()).toBe(1);
+      expect(await recordView(day, "visitor-whose-answer-was-lost")).toEqual({ newVisitor: false });
+
+      const after = (await readShards([day])).days[0]!;
+      expect(after.uniques - before.uniques).toBe(1);
+      expect(after.views - before.views).toBe(2);
+    } finally {
+      await proxy.close();
+    }
+  });
+});
