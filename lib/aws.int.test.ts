@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { pointAt } from "@/test/support/endpoint";
 
 // A stand-in DynamoDB endpoint that answers each request as told, and counts them.
 async function fakeDynamo(answer: (res: import("node:http").ServerResponse) => void) {
@@ -11,8 +12,7 @@ async function fakeDynamo(answer: (res: import("node:http").ServerResponse) => v
     answer(res);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  vi.stubEnv("AWS_ENDPOINT_URL_DYNAMODB", `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-  vi.resetModules();
+  pointAt("DYNAMODB", `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
   return { requests: () => requests, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
@@ -39,11 +39,6 @@ async function addOne() {
     }),
   );
 }
-
-afterEach(() => {
-  vi.unstubAllEnvs();
-  vi.resetModules();
-});
 
 describe("counter writes", () => {
   it("are sent once when the answer times out: the write may have been applied", async () => {

@@ -1,6 +1,7 @@
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { Resource } from "sst";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { DEAD_ENDPOINT, pointAt } from "@/test/support/endpoint";
 import { GET } from "@/app/api/health/route";
 import { s3 } from "./aws";
 import { RESUME_KEY } from "./resume-object";
@@ -39,16 +40,13 @@ describe("GET /api/health against the emulators", () => {
 
 describe("GET /api/health with a dependency down", () => {
   afterEach(() => {
-    vi.unstubAllEnvs();
-    vi.resetModules();
     vi.restoreAllMocks();
   });
 
   it.each(["DYNAMODB", "S3"] as const)(
     "answers 503 within a second or so when %s is unreachable",
     async (name) => {
-      vi.stubEnv(`AWS_ENDPOINT_URL_${name}`, "http://127.0.0.1:9"); // discard port: nothing listens
-      vi.resetModules();
+      pointAt(name, DEAD_ENDPOINT);
       vi.spyOn(console, "error").mockImplementation(() => {});
       const route = await import("@/app/api/health/route");
       const started = Date.now();
@@ -70,8 +68,7 @@ describe("GET /api/health with a dependency down", () => {
     const silent = createServer(() => {}); // reads the request, never answers
     await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
     const { port } = silent.address() as import("node:net").AddressInfo;
-    vi.stubEnv("AWS_ENDPOINT_URL_DYNAMODB", `http://127.0.0.1:${port}`);
-    vi.resetModules();
+    pointAt("DYNAMODB", `http://127.0.0.1:${port}`);
     vi.spyOn(console, "error").mockImplementation(() => {});
     try {
       const route = await import("@/app/api/health/route");

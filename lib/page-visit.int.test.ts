@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { DEAD_ENDPOINT, pointAt } from "@/test/support/endpoint";
 import { GET as getVisits } from "@/app/api/visits/route";
 import { captureStdout } from "../test/support/capture-stdout";
 import { emfDocuments, emfProblems, metricValues, requestLogs } from "../test/support/emf";
@@ -60,14 +61,8 @@ describe("the counter's request logs and metrics", () => {
 });
 
 describe("the counter's metrics when DynamoDB is unreachable", () => {
-  afterEach(() => {
-    vi.unstubAllEnvs();
-    vi.resetModules();
-  });
-
   it("counts an error for the page and for /api/visits, and logs the outcome", async () => {
-    vi.stubEnv("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:9"); // discard port: nothing listens
-    vi.resetModules();
+    pointAt("DYNAMODB", DEAD_ENDPOINT);
     const page = await import("./page-visit");
     const route = await import("@/app/api/visits/route");
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});

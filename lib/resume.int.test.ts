@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { Resource } from "sst";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { DEAD_ENDPOINT, pointAt } from "@/test/support/endpoint";
 import { s3 } from "./aws";
 import { RESUME_KEY } from "./resume-object";
 
@@ -21,9 +22,7 @@ async function putStoredResume(body: Buffer): Promise<void> {
 }
 
 afterEach(() => {
-  vi.unstubAllEnvs();
   vi.restoreAllMocks();
-  vi.resetModules();
 });
 
 describe("streamResume against the S3 emulator", () => {
@@ -57,8 +56,7 @@ describe("streamResume against the S3 emulator", () => {
   });
 
   it("maps an unreachable S3 to a 503 ResumeError and logs it", async () => {
-    vi.stubEnv("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:9");
-    vi.resetModules();
+    pointAt("S3", DEAD_ENDPOINT);
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     const { streamResume, ResumeError } = await import("./resume");
     const error = await streamResume().catch((e: unknown) => e);

@@ -1,6 +1,7 @@
 import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { pointAt } from "@/test/support/endpoint";
 
 /**
  * A proxy to the DynamoDB emulator that forwards the first PutItem, lets it be applied,
@@ -30,17 +31,11 @@ async function losingFirstPutAnswer(upstream: string) {
   };
 }
 
-afterEach(() => {
-  vi.unstubAllEnvs();
-  vi.resetModules();
-});
-
 describe("the dedup write when its answer is lost", () => {
   it("is written again on its own token, so the visitor still counts once as new", async () => {
     const proxy = await losingFirstPutAnswer(process.env.AWS_ENDPOINT_URL_DYNAMODB!);
     try {
-      vi.stubEnv("AWS_ENDPOINT_URL_DYNAMODB", proxy.url);
-      vi.resetModules();
+      pointAt("DYNAMODB", proxy.url);
       const { readShards, recordView } = await import("./visit-store");
       const day = "2026-01-15";
       const before = (await readShards([day])).days[0]!;

@@ -1,6 +1,7 @@
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { Resource } from "sst";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { DEAD_ENDPOINT, pointAt } from "@/test/support/endpoint";
 import { dynamo } from "./aws";
 import { readVisitSummary, recordVisit } from "./visits";
 
@@ -93,14 +94,8 @@ describe("visit counting against the DynamoDB emulator", () => {
 });
 
 describe("visit counting when DynamoDB is unreachable", () => {
-  afterEach(() => {
-    vi.unstubAllEnvs();
-    vi.resetModules();
-  });
-
   it("fails within about 2 s instead of hanging, for the caller to report", async () => {
-    vi.stubEnv("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:9"); // discard port: nothing listens
-    vi.resetModules();
+    pointAt("DYNAMODB", DEAD_ENDPOINT);
     const visits = await import("./visits");
     const started = Date.now();
     await expect(visits.readVisitSummary()).rejects.toThrow();
