@@ -2,7 +2,6 @@
 // `import "server-only"`, so the guard lives in the modules only components import.
 import { Agent } from "node:http";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { S3Client } from "@aws-sdk/client-s3";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { StandardRetryStrategy } from "@smithy/util-retry";
@@ -13,7 +12,7 @@ import pLimit from "p-limit";
 //
 // Timeouts: the SDK's defaults (no request timeout, 3 attempts) let a dead dependency
 // hold a request for a long time; here it costs about 2 s at most.
-const timeouts = { connectionTimeout: 1_000, requestTimeout: 1_000, throwOnRequestTimeout: true };
+export const timeouts = { connectionTimeout: 1_000, requestTimeout: 1_000, throwOnRequestTimeout: true };
 
 // The SDK starts the connection timer before a request has a socket, so requests
 // queued behind a busy socket pool time out without ever being sent. Under `next start`
@@ -74,10 +73,3 @@ export const dynamo = DynamoDBDocumentClient.from(
 export const dynamoWrites = DynamoDBDocumentClient.from(
   new DynamoDBClient({ retryStrategy: new ThrottlingOnlyRetryStrategy(3), requestHandler: dynamoHttp }),
 );
-
-export const s3 = new S3Client({
-  maxAttempts: 2,
-  requestHandler: { ...timeouts, httpAgent: new Agent({ keepAlive: true, maxSockets: 256 }) },
-  // The S3 emulator on loopback has no DNS for bucket subdomains: address buckets by path.
-  forcePathStyle: process.env.AWS_ENDPOINT_URL_S3 !== undefined,
-});

@@ -3,7 +3,7 @@ import { Resource } from "sst";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DEAD_ENDPOINT, pointAt } from "@/test/support/endpoint";
 import { GET } from "@/app/api/health/route";
-import { s3 } from "./aws";
+import { s3 } from "./s3";
 import { RESUME_KEY } from "./resume-object";
 import { readVisitSummary } from "./visits";
 

@@ -3,7 +3,7 @@ import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from "@aws-sd
 import { Resource } from "sst";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DEAD_ENDPOINT, pointAt } from "@/test/support/endpoint";
-import { s3 } from "./aws";
+import { s3 } from "./s3";
 import { RESUME_KEY } from "./resume-object";
 
 async function readAll(stream: AsyncIterable<Uint8Array>): Promise<Buffer> {

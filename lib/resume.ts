@@ -11,7 +11,7 @@ import {
 } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { Resource } from "sst";
-import { s3 } from "./aws";
+import { s3 } from "./s3";
 import type { ResumeObject } from "./resume-http";
 import { RESUME_KEY } from "./resume-object";
 
