@@ -8,6 +8,7 @@ export const VISITS_TABLE_ACTIONS = [
   "dynamodb:UpdateItem",
   "dynamodb:PutItem",
   "dynamodb:BatchGetItem",
+  "dynamodb:Query",
 ] as const;
 
 /** Reading the resume, streamed or through a presigned GET URL (which signs with this role). */

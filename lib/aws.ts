@@ -64,7 +64,7 @@ export class ThrottlingOnlyRetryStrategy extends StandardRetryStrategy {
   }
 }
 
-/** Reads (GetItem, BatchGetItem): idempotent, retried once. */
+/** Reads (BatchGetItem, Query): idempotent, retried once. */
 export const dynamo = DynamoDBDocumentClient.from(
   new DynamoDBClient({ maxAttempts: 2, requestHandler: dynamoHttp }),
 );

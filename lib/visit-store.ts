@@ -1,9 +1,9 @@
 // No `import "server-only"`: the Pages API download route records downloads here too.
 import { randomInt, randomUUID } from "node:crypto";
-import { BatchGetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { Resource } from "sst";
-import { dynamo, dynamoWrites, neverSent } from "./aws";
+import { dynamoWrites, neverSent } from "./aws";
 
 // Layout of the Visits table (docs/visits.md has the reasoning and the math):
 //   pk "shard#<i>", sk "total"          lifetime views held by shard i
@@ -14,6 +14,8 @@ import { dynamo, dynamoWrites, neverSent } from "./aws";
 
 export const TTL_ATTRIBUTE = "expiresAt";
 export type DayStats = { day: string; views: number; uniques: number; downloads: number };
+/** One shard's counters: its lifetime views and its stats for each day it holds. */
+export type ShardCounts = { total: number; days: Map<string, DayStats> };
 
 /** How many shards views are spread over. Only ever raise it: readers sum shards 0..N-1. */
 export function shardCount(env: Record<string, string | undefined> = process.env): number {
@@ -23,16 +25,27 @@ export function shardCount(env: Record<string, string | undefined> = process.env
   return n;
 }
 
-const table = () => Resource.Visits.name;
-const totalKey = (shard: number) => ({ pk: `shard#${shard}`, sk: "total" });
-const dayKey = (shard: number, day: string) => ({ pk: `shard#${shard}`, sk: `day#${day}` });
+export const table = () => Resource.Visits.name;
+export const totalKey = (shard: number) => ({ pk: `shard#${shard}`, sk: "total" });
+export const dayKey = (shard: number, day: string) => ({ pk: `shard#${shard}`, sk: `day#${day}` });
 
-function add(
+/** A day item's counters (absent attributes are 0). */
+export function dayStats(day: string, item: Record<string, unknown>): DayStats {
+  return {
+    day,
+    views: Number(item.views ?? 0),
+    uniques: Number(item.uniques ?? 0),
+    downloads: Number(item.downloads ?? 0),
+  };
+}
+
+/** Adds to an item's counters; resolves to the item as the addition left it. */
+async function add(
   key: Record<string, string>,
   counts: Partial<Record<"views" | "uniques" | "downloads", number>>,
-) {
+): Promise<Record<string, unknown>> {
   const names = Object.keys(counts);
-  return dynamoWrites.send(
+  const { Attributes } = await dynamoWrites.send(
     new UpdateCommand({
       TableName: table(),
       Key: key,
@@ -41,8 +54,10 @@ function add(
       ExpressionAttributeValues: Object.fromEntries(
         Object.values(counts).map((value, i) => [`:v${i}`, value]),
       ),
+      ReturnValues: "ALL_NEW",
     }),
   );
+  return Attributes ?? {};
 }
 
 /** Writes the visitor's dedup record; true only for the first view of the day. */
@@ -89,74 +104,30 @@ function answerLost(error: unknown): boolean {
   return name === "TimeoutError" || ($metadata?.httpStatusCode ?? 0) >= 500;
 }
 
+/** A counted view: whether it was the visitor's first of the day, and its shard as written. */
+export type StoredView = { newVisitor: boolean; shard: number; counts: ShardCounts };
+
 /**
  * Counts one view: the dedup write and both view increments go out together (one
- * round trip); a first view of the day adds a unique in a second.
+ * round trip); a first view of the day adds a unique in a second. The increments return
+ * the items they left, so the caller knows this shard's counts without reading it again.
  */
-export async function recordView(day: string, visitorId: string): Promise<{ newVisitor: boolean }> {
+export async function recordView(day: string, visitorId: string): Promise<StoredView> {
   const shard = randomInt(shardCount());
-  const [newVisitor] = await Promise.all([
+  const [newVisitor, total, today] = await Promise.all([
     markVisitor(day, visitorId),
     add(totalKey(shard), { views: 1 }),
     add(dayKey(shard, day), { views: 1 }),
   ]);
-  if (newVisitor) await add(dayKey(shard, day), { uniques: 1 });
-  return { newVisitor };
+  const latest = newVisitor ? await add(dayKey(shard, day), { uniques: 1 }) : today;
+  return {
+    newVisitor,
+    shard,
+    counts: { total: Number(total.views ?? 0), days: new Map([[day, dayStats(day, latest)]]) },
+  };
 }
 
 /** Counts one completed resume download on that day. */
 export async function recordDownload(day: string): Promise<void> {
   await add(dayKey(randomInt(shardCount()), day), { downloads: 1 });
-}
-
-/** Sums the shards: lifetime views and the given days' stats, in BatchGets of up to 100 keys. */
-export async function readShards(days: string[]): Promise<{ total: number; days: DayStats[] }> {
-  const shards = Array.from({ length: shardCount() }, (_, i) => i);
-  const keys = [...shards.map(totalKey), ...days.flatMap((day) => shards.map((i) => dayKey(i, day)))];
-  const items = await batchGet(keys);
-  const stats = new Map(days.map((day) => [day, { day, views: 0, uniques: 0, downloads: 0 }]));
-  let total = 0;
-  for (const item of items) {
-    if (item.sk === "total") total += Number(item.views ?? 0);
-    const day = stats.get(String(item.sk).slice(4));
-    if (!day) continue;
-    day.views += Number(item.views ?? 0);
-    day.uniques += Number(item.uniques ?? 0);
-    day.downloads += Number(item.downloads ?? 0);
-  }
-  return { total, days: [...stats.values()] };
-}
-
-/**
- * Reads one counter item, for the health check: proof that the table answers, with the
- * BatchGetItem the role already grants (GetItem is deliberately not granted).
- */
-export async function pingTable(abortSignal: AbortSignal): Promise<void> {
-  await dynamo.send(new BatchGetCommand({ RequestItems: { [table()]: { Keys: [totalKey(0)] } } }), {
-    abortSignal,
-  });
-}
-
-async function batchGet(keys: Record<string, string>[]): Promise<Record<string, unknown>[]> {
-  const chunks = Array.from({ length: Math.ceil(keys.length / 100) }, (_, i) =>
-    keys.slice(i * 100, i * 100 + 100),
-  );
-  const results = await Promise.all(chunks.map((chunk) => batchGetChunk(chunk)));
-  return results.flat();
-}
-
-async function batchGetChunk(keys: Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let pending = keys;
-  // DynamoDB may return part of a batch as UnprocessedKeys under load: ask again.
-  for (let attempt = 0; pending.length > 0; attempt++) {
-    if (attempt === 5) throw new Error(`BatchGetItem left ${pending.length} keys unprocessed`);
-    const { Responses, UnprocessedKeys } = await dynamo.send(
-      // Strongly consistent: the page shows a total that includes the view it just counted.
-      new BatchGetCommand({ RequestItems: { [table()]: { Keys: pending, ConsistentRead: true } } }),
-    );
-    items.push(...(Responses?.[table()] ?? []));
-    pending = UnprocessedKeys?.[table()]?.Keys ?? [];
-  }
-  return items;
 }

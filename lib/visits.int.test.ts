@@ -3,7 +3,7 @@ import { Resource } from "sst";
 import { describe, expect, it } from "vitest";
 import { DEAD_ENDPOINT, pointAt } from "@/test/support/endpoint";
 import { dynamo } from "./aws";
-import { readVisitSummary, recordVisit } from "./visits";
+import { readVisitSummary, recordVisit, recordVisitAndRead } from "./visits";
 
 const browser = (i: number) =>
   `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.${i}.0 Safari/537.36`;
@@ -43,6 +43,44 @@ describe("visit counting against the DynamoDB emulator", () => {
       (await scanTable()).filter((item) => item.sk === "total").map((item) => item.pk),
     );
     expect(shardsUsed.size).toBeGreaterThan(1);
+  });
+
+  it("shows each view a summary that already includes it, read in the same round trip", async () => {
+    const before = await readVisitSummary();
+    const request = (i: number) => ({
+      method: "GET",
+      headers: new Headers({ "user-agent": browser(i), "x-forwarded-for": `203.0.113.${i}` }),
+      behindCloudFront: false,
+    });
+    const first = await recordVisitAndRead(request(950));
+    expect(first.view).toEqual({ newVisitor: true });
+    expect(first.summary?.total).toBe(before.total + 1);
+    expect(first.summary?.today).toEqual({
+      ...before.today,
+      views: before.today.views + 1,
+      uniques: before.today.uniques + 1,
+    });
+    expect(first.summary).toEqual(await readVisitSummary());
+
+    // Concurrent views: each sees itself, and the last word matches a fresh read.
+    const many = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => recordVisitAndRead(request(951 + i))),
+    );
+    for (const visit of many) {
+      expect(visit.summary!.total).toBeGreaterThan(first.summary!.total);
+      expect(visit.summary!.total).toBeLessThanOrEqual(first.summary!.total + 40);
+    }
+    expect((await readVisitSummary()).total).toBe(first.summary!.total + 40);
+  });
+
+  it("reads without writing for a request that does not count", async () => {
+    const before = await readVisitSummary();
+    const bot = await recordVisitAndRead({
+      method: "GET",
+      headers: new Headers({ "user-agent": "Googlebot/2.1 (+http://www.google.com/bot.html)" }),
+      behindCloudFront: false,
+    });
+    expect(bot).toEqual({ view: false, summary: before });
   });
 
   it("counts a reload as a view but not as a new visitor", async () => {

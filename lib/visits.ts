@@ -1,6 +1,7 @@
 import "server-only";
 import { Resource } from "sst";
-import { type DayStats, readShards, recordView } from "./visit-store";
+import { readDays, readShards } from "./visit-reads";
+import { type DayStats, recordView, type ShardCounts, type StoredView } from "./visit-store";
 import { daySalt, utcDay, visitorId } from "./visitor-hash";
 import { classifyVisit, type VisitRequest } from "./visitor-request";
 
@@ -18,32 +19,91 @@ export function lastDays(now: Date, count = HISTORY_DAYS): string[] {
 // Past days barely change (a download at midnight, at most), so each server instance
 // keeps them for a few minutes: a page view then reads 2N items, not 30N.
 const PAST_DAYS_TTL_MS = 5 * 60_000;
-let pastDays: { key: string; days: DayStats[]; at: number } | undefined;
+let pastDays: { key: string; days: Map<string, DayStats>; at: number } | undefined;
+
+async function readPastDays(past: string[]): Promise<Map<string, DayStats>> {
+  const key = `${past[0]}..${past.at(-1)}`;
+  if (pastDays?.key === key && Date.now() - pastDays.at < PAST_DAYS_TTL_MS) return pastDays.days;
+  const days = await readDays(past[0] ?? "", past.at(-1) ?? "");
+  pastDays = { key, days, at: Date.now() };
+  return days;
+}
 
 /** Lifetime views, today's stats and the last 30 days, summed over the shards. */
 export async function readVisitSummary(now = new Date()): Promise<VisitSummary> {
   const days = lastDays(now);
-  const past = days.slice(0, -1);
-  const today = days.at(-1) ?? utcDay(now);
-  const cached =
-    pastDays?.key === past.join() && Date.now() - pastDays.at < PAST_DAYS_TTL_MS ? pastDays : undefined;
-  const [current, history] = await Promise.all([
-    readShards([today]),
-    cached ? Promise.resolve(cached.days) : readShards(past).then((result) => result.days),
-  ]);
-  if (!cached) pastDays = { key: past.join(), days: history, at: Date.now() };
-  const todayStats = current.days[0] ?? { day: today, views: 0, uniques: 0, downloads: 0 };
-  return { total: current.total, today: todayStats, history: [...history, todayStats] };
+  const today = utcDay(now);
+  const [shards, past] = await Promise.all([readShards(today), readPastDays(days.slice(0, -1))]);
+  return summarize(days, shards, past);
 }
 
 /** A counted view, and whether it was the visitor's first of the UTC day. */
-export type RecordedView = { newVisitor: boolean };
+export type RecordedView = Pick<StoredView, "newVisitor">;
 
 /** Records the request as a view if it is a human visit; false when it did not count. */
-export async function recordVisit(request: VisitRequest, now = new Date()): Promise<RecordedView | false> {
+export async function recordVisit(request: VisitRequest, now = new Date()): Promise<StoredView | false> {
   const verdict = classifyVisit(request);
   if (!verdict.count) return false;
   const day = utcDay(now);
   const id = visitorId(daySalt(Resource.VisitorSalt.value, day), verdict.clientIp, verdict.userAgent);
   return recordView(day, id);
+}
+
+/** What a page request did: `view` is undefined when the write failed, `summary` when anything did. */
+export type CountedVisit = { view?: RecordedView | false; summary?: VisitSummary; error?: unknown };
+
+/**
+ * Records the request (if it counts) and reads the summary in the same round trip. The
+ * read runs beside the writes, so for the shard this view went to it may or may not see
+ * them; the writes return that shard's items as they left them. Counters only grow, so
+ * the larger of the two is the newer: the summary always includes this view.
+ */
+export async function recordVisitAndRead(request: VisitRequest, now = new Date()): Promise<CountedVisit> {
+  const days = lastDays(now);
+  const today = utcDay(now);
+  const [recorded, read, past] = await Promise.allSettled([
+    recordVisit(request, now),
+    readShards(today),
+    readPastDays(days.slice(0, -1)),
+  ]);
+  if (recorded.status === "rejected") return { error: recorded.reason };
+  const view = recorded.value && { newVisitor: recorded.value.newVisitor };
+  if (read.status === "rejected") return { view, error: read.reason };
+  if (past.status === "rejected") return { view, error: past.reason };
+  const shards = read.value;
+  const written = recorded.value;
+  if (written) shards[written.shard] = newest(shards[written.shard], written.counts);
+  return { view, summary: summarize(days, shards, past.value) };
+}
+
+function newest(read: ShardCounts | undefined, written: ShardCounts): ShardCounts {
+  const days = new Map(read?.days);
+  for (const [day, stats] of written.days) {
+    const seen = days.get(day);
+    days.set(day, {
+      day,
+      views: Math.max(stats.views, seen?.views ?? 0),
+      uniques: Math.max(stats.uniques, seen?.uniques ?? 0),
+      downloads: Math.max(stats.downloads, seen?.downloads ?? 0),
+    });
+  }
+  return { total: Math.max(written.total, read?.total ?? 0), days };
+}
+
+/** Sums today over the shards and lays the 30 days out oldest first, empty days as zeros. */
+function summarize(days: string[], shards: ShardCounts[], past: Map<string, DayStats>): VisitSummary {
+  const history = days.map((day) => {
+    const sum: DayStats = { day, views: 0, uniques: 0, downloads: 0, ...past.get(day) };
+    for (const shard of shards) {
+      const stats = shard.days.get(day);
+      if (!stats) continue;
+      sum.views += stats.views;
+      sum.uniques += stats.uniques;
+      sum.downloads += stats.downloads;
+    }
+    return sum;
+  });
+  const total = shards.reduce((sum, shard) => sum + shard.total, 0);
+  const today = history.at(-1) ?? { day: utcDay(new Date()), views: 0, uniques: 0, downloads: 0 };
+  return { total, today, history };
 }

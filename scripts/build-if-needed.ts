@@ -12,6 +12,7 @@ const INPUTS = [
   "public",
   "next.config.js",
   "proxy.ts",
+  "open-next.config.ts",
   "package-lock.json",
   "tsconfig.json",
 ];
