@@ -13,7 +13,7 @@ test("every part of the content file is on the page", async ({ page }) => {
   ])
     await expect(page.getByRole("heading", { level: 2, name: section })).toBeVisible();
   for (const paragraph of portfolio.about) await expect(page.getByText(paragraph)).toBeVisible();
-  for (const cert of portfolio.certifications) await expect(page.getByText(cert.name)).toBeVisible();
+  for (const cert of portfolio.certifications ?? []) await expect(page.getByText(cert.name)).toBeVisible();
   const nav = page.getByRole("navigation", { name: "Sections" });
   await nav.getByRole("link", { name: "Projects" }).click();
   await expect(page).toHaveURL(/#projects$/);

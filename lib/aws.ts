@@ -64,12 +64,12 @@ export class ThrottlingOnlyRetryStrategy extends StandardRetryStrategy {
   }
 }
 
-/** Reads (BatchGetItem, Query): idempotent, retried once. */
+/** Reads (BatchGetItem): idempotent, retried once. */
 export const dynamo = DynamoDBDocumentClient.from(
   new DynamoDBClient({ maxAttempts: 2, requestHandler: dynamoHttp }),
 );
 
-/** Counter writes (UpdateItem ADD, conditional PutItem): never retried after an ambiguous failure. */
+/** Counter and dedup writes (UpdateItem): never retried after an ambiguous failure. */
 export const dynamoWrites = DynamoDBDocumentClient.from(
   new DynamoDBClient({ retryStrategy: new ThrottlingOnlyRetryStrategy(3), requestHandler: dynamoHttp }),
 );

@@ -16,7 +16,10 @@ export function personJsonLd(portfolio: Portfolio): string {
     email: `mailto:${portfolio.contact.email}`,
     homeLocation: { "@type": "Place", name: portfolio.location },
     ...(current && { worksFor: { "@type": "Organization", name: current.company } }),
-    alumniOf: portfolio.education.map((entry) => ({ "@type": "CollegeOrUniversity", name: entry.school })),
+    alumniOf: (portfolio.education ?? []).map((entry) => ({
+      "@type": "CollegeOrUniversity",
+      name: entry.school,
+    })),
     knowsAbout: portfolio.skills.flatMap((group) => group.items),
     sameAs: portfolio.contact.links.map((link) => link.url).filter((url) => /^https?:/.test(url)),
   };

@@ -1,20 +1,22 @@
 // No `import "server-only"`: the Pages API download route records downloads here too.
 import { randomInt, randomUUID } from "node:crypto";
-import { PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { Resource } from "sst";
 import { dynamoWrites, neverSent } from "./aws";
 
 // Layout of the Visits table (docs/visits.md has the reasoning and the math):
-//   pk "shard#<i>", sk "total"          lifetime views held by shard i
-//   pk "shard#<i>", sk "day#YYYY-MM-DD"  that day's views, uniques, downloads in shard i
-//   pk "visitor#<day>#<id>", sk "seen"   one visitor seen that day; expires by TTL
+//   pk "shard#<i>", sk "total"            lifetime views held by shard i
+//   pk "shard#<i>", sk "month#YYYY-MM"    that month's days in shard i: v<DD>, u<DD> and
+//                                          d<DD> hold day DD's views, uniques, downloads
+//   pk "visitor#<day>#<id>", sk "seen"     one visitor seen that day; expires by TTL
 // Each shard is its own partition key, so writes spread over N partitions instead of
-// queueing on one item's 1,000 writes/s. Readers sum the shards.
+// queueing on one item's 1,000 writes/s. Readers sum the shards. A month per item keeps
+// the 30-day history within one BatchGet (N totals and N items per month), and the
+// item small: 93 short attributes, under the 1 KB of one write unit.
 
 export const TTL_ATTRIBUTE = "expiresAt";
 export type DayStats = { day: string; views: number; uniques: number; downloads: number };
-/** One shard's counters: its lifetime views and its stats for each day it holds. */
+/** One shard's counters: its lifetime views and its stats for each day read. */
 export type ShardCounts = { total: number; days: Map<string, DayStats> };
 
 /** How many shards views are spread over. Only ever raise it: readers sum shards 0..N-1. */
@@ -27,22 +29,37 @@ export function shardCount(env: Record<string, string | undefined> = process.env
 
 export const table = () => Resource.Visits.name;
 export const totalKey = (shard: number) => ({ pk: `shard#${shard}`, sk: "total" });
-export const dayKey = (shard: number, day: string) => ({ pk: `shard#${shard}`, sk: `day#${day}` });
+/** The item holding `day` (YYYY-MM-DD) in a shard: its month's. */
+export const monthKey = (shard: number, day: string) => ({
+  pk: `shard#${shard}`,
+  sk: `month#${day.slice(0, 7)}`,
+});
 
-/** A day item's counters (absent attributes are 0). */
-export function dayStats(day: string, item: Record<string, unknown>): DayStats {
-  return {
-    day,
-    views: Number(item.views ?? 0),
-    uniques: Number(item.uniques ?? 0),
-    downloads: Number(item.downloads ?? 0),
-  };
+const COUNTERS = { views: "v", uniques: "u", downloads: "d" } as const;
+type Counter = keyof typeof COUNTERS;
+/** The attribute of a month item that holds one day's counter: "v27" for views on the 27th. */
+const dayAttribute = (counter: Counter, day: string) => `${COUNTERS[counter]}${day.slice(8, 10)}`;
+
+/** The days of a month item, as stats (absent counters are 0). */
+export function monthDays(item: Record<string, unknown>): Map<string, DayStats> {
+  const days = new Map<string, DayStats>();
+  const month = String(item.sk).slice("month#".length);
+  for (const [name, value] of Object.entries(item)) {
+    const match = /^([vud])(\d\d)$/.exec(name);
+    if (!match) continue;
+    const day = `${month}-${match[2]}`;
+    const stats = days.get(day) ?? { day, views: 0, uniques: 0, downloads: 0 };
+    const counter = match[1] === "v" ? "views" : match[1] === "u" ? "uniques" : "downloads";
+    stats[counter] += Number(value);
+    days.set(day, stats);
+  }
+  return days;
 }
 
 /** Adds to an item's counters; resolves to the item as the addition left it. */
 async function add(
   key: Record<string, string>,
-  counts: Partial<Record<"views" | "uniques" | "downloads", number>>,
+  counts: Record<string, number>,
 ): Promise<Record<string, unknown>> {
   const names = Object.keys(counts);
   const { Attributes } = await dynamoWrites.send(
@@ -60,40 +77,34 @@ async function add(
   return Attributes ?? {};
 }
 
-/** Writes the visitor's dedup record; true only for the first view of the day. */
+/**
+ * Writes the visitor's dedup record; true only for the first view of the day. The record
+ * keeps the token of the request that created it (`if_not_exists`), and the write
+ * returns the record: our token back means we were first. Writing it again is harmless,
+ * so a write whose answer was lost is simply sent once more, and still tells.
+ */
 async function markVisitor(day: string, visitorId: string): Promise<boolean> {
   // Kept one day past the day's end, then DynamoDB's TTL deletes it.
   const expiresAt = Math.floor(Date.parse(`${day}T00:00:00Z`) / 1000) + 2 * 86_400;
-  // A token of this request's own: if the answer to the write is lost, writing again on
-  // the condition "absent, or written by us" is safe, and tells whether we were first.
   const token = randomUUID();
-  const put = (condition: string) =>
-    dynamoWrites.send(
-      new PutCommand({
+  const mark = async () => {
+    const { Attributes } = await dynamoWrites.send(
+      new UpdateCommand({
         TableName: table(),
-        Item: { pk: `visitor#${day}#${visitorId}`, sk: "seen", [TTL_ATTRIBUTE]: expiresAt, token },
-        ConditionExpression: condition,
-        ...(condition.includes("#token")
-          ? {
-              ExpressionAttributeNames: { "#token": "token" },
-              ExpressionAttributeValues: { ":token": token },
-            }
-          : {}),
+        Key: { pk: `visitor#${day}#${visitorId}`, sk: "seen" },
+        UpdateExpression: "SET #token = if_not_exists(#token, :token), #expires = :expires",
+        ExpressionAttributeNames: { "#token": "token", "#expires": TTL_ATTRIBUTE },
+        ExpressionAttributeValues: { ":token": token, ":expires": expiresAt },
+        ReturnValues: "ALL_NEW",
       }),
     );
+    return Attributes?.token === token;
+  };
   try {
-    await put("attribute_not_exists(pk)");
-    return true;
+    return await mark();
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
     if (!answerLost(error)) throw error;
-  }
-  try {
-    await put("attribute_not_exists(pk) OR #token = :token");
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
+    return mark();
   }
 }
 
@@ -114,20 +125,16 @@ export type StoredView = { newVisitor: boolean; shard: number; counts: ShardCoun
  */
 export async function recordView(day: string, visitorId: string): Promise<StoredView> {
   const shard = randomInt(shardCount());
-  const [newVisitor, total, today] = await Promise.all([
+  const [newVisitor, total, month] = await Promise.all([
     markVisitor(day, visitorId),
     add(totalKey(shard), { views: 1 }),
-    add(dayKey(shard, day), { views: 1 }),
+    add(monthKey(shard, day), { [dayAttribute("views", day)]: 1 }),
   ]);
-  const latest = newVisitor ? await add(dayKey(shard, day), { uniques: 1 }) : today;
-  return {
-    newVisitor,
-    shard,
-    counts: { total: Number(total.views ?? 0), days: new Map([[day, dayStats(day, latest)]]) },
-  };
+  const latest = newVisitor ? await add(monthKey(shard, day), { [dayAttribute("uniques", day)]: 1 }) : month;
+  return { newVisitor, shard, counts: { total: Number(total.views ?? 0), days: monthDays(latest) } };
 }
 
 /** Counts one completed resume download on that day. */
 export async function recordDownload(day: string): Promise<void> {
-  await add(dayKey(randomInt(shardCount()), day), { downloads: 1 });
+  await add(monthKey(randomInt(shardCount()), day), { [dayAttribute("downloads", day)]: 1 });
 }

@@ -1,6 +1,6 @@
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { Resource } from "sst";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { DEAD_ENDPOINT, pointAt } from "@/test/support/endpoint";
 import { dynamo } from "./aws";
 import { readVisitSummary, recordVisit, recordVisitAndRead } from "./visits";
@@ -121,6 +121,46 @@ describe("visit counting against the DynamoDB emulator", () => {
     expect(visitors.length).toBeGreaterThan(0);
     const now = Date.now() / 1000;
     for (const item of visitors) expect(Number(item.expiresAt)).toBeGreaterThan(now + 86_400 - 1);
+  });
+
+  it("reads a history that spans two months, each day in its place", async () => {
+    const { recordDownload, recordView } = await import("./visit-store");
+    await recordView("2026-01-31", "month-edge-a");
+    await recordView("2026-02-01", "month-edge-a");
+    await recordView("2026-02-01", "month-edge-b");
+    await recordDownload("2026-02-14");
+    const summary = await readVisitSummary(new Date("2026-02-14T12:00:00Z"));
+    const day = (d: string) => summary.history.find((stats) => stats.day === d);
+    expect(summary.history[0]?.day).toBe("2026-01-16");
+    expect(day("2026-01-31")).toEqual({ day: "2026-01-31", views: 1, uniques: 1, downloads: 0 });
+    expect(day("2026-02-01")).toEqual({ day: "2026-02-01", views: 2, uniques: 2, downloads: 0 });
+    expect(summary.today).toEqual({ day: "2026-02-14", views: 0, uniques: 0, downloads: 1 });
+  });
+
+  it("keeps a shard's whole month in one item under 1 KB (one write unit)", async () => {
+    const { recordDownload, recordView } = await import("./visit-store");
+    // One shard, so every day of the month lands in the same item: the worst case.
+    vi.stubEnv("VISIT_SHARDS", "1");
+    try {
+      for (let d = 1; d <= 31; d++) {
+        const day = `2026-03-${String(d).padStart(2, "0")}`;
+        await Promise.all([recordView(day, `busy-${d}`), recordDownload(day)]);
+      }
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    const [month] = (await scanTable()).filter(
+      (item) => item.pk === "shard#0" && item.sk === "month#2026-03",
+    );
+    expect(Object.keys(month ?? {})).toHaveLength(2 + 31 * 3);
+    // DynamoDB's item size: names plus values; a number takes 1 byte plus 1 per 2 digits.
+    // Counts are given up to 9 digits here, however small they are in this test.
+    const size = Object.entries(month!).reduce(
+      (sum, [name, value]) =>
+        sum + name.length + (typeof value === "number" ? 1 + Math.ceil(9 / 2) : String(value).length),
+      0,
+    );
+    expect(size).toBeLessThan(1024);
   });
 
   it("returns 30 days of history, oldest first, ending today", async () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { Resource } from "sst";
-import { readDays, readShards } from "./visit-reads";
+import { readShards } from "./visit-reads";
 import { type DayStats, recordView, type ShardCounts, type StoredView } from "./visit-store";
 import { daySalt, utcDay, visitorId } from "./visitor-hash";
 import { classifyVisit, type VisitRequest } from "./visitor-request";
@@ -16,25 +16,10 @@ export function lastDays(now: Date, count = HISTORY_DAYS): string[] {
   );
 }
 
-// Past days barely change (a download at midnight, at most), so each server instance
-// keeps them for a few minutes: a page view then reads 2N items, not 30N.
-const PAST_DAYS_TTL_MS = 5 * 60_000;
-let pastDays: { key: string; days: Map<string, DayStats>; at: number } | undefined;
-
-async function readPastDays(past: string[]): Promise<Map<string, DayStats>> {
-  const key = `${past[0]}..${past.at(-1)}`;
-  if (pastDays?.key === key && Date.now() - pastDays.at < PAST_DAYS_TTL_MS) return pastDays.days;
-  const days = await readDays(past[0] ?? "", past.at(-1) ?? "");
-  pastDays = { key, days, at: Date.now() };
-  return days;
-}
-
 /** Lifetime views, today's stats and the last 30 days, summed over the shards. */
 export async function readVisitSummary(now = new Date()): Promise<VisitSummary> {
   const days = lastDays(now);
-  const today = utcDay(now);
-  const [shards, past] = await Promise.all([readShards(today), readPastDays(days.slice(0, -1))]);
-  return summarize(days, shards, past);
+  return summarize(days, await readShards(days));
 }
 
 /** A counted view, and whether it was the visitor's first of the UTC day. */
@@ -60,20 +45,14 @@ export type CountedVisit = { view?: RecordedView | false; summary?: VisitSummary
  */
 export async function recordVisitAndRead(request: VisitRequest, now = new Date()): Promise<CountedVisit> {
   const days = lastDays(now);
-  const today = utcDay(now);
-  const [recorded, read, past] = await Promise.allSettled([
-    recordVisit(request, now),
-    readShards(today),
-    readPastDays(days.slice(0, -1)),
-  ]);
+  const [recorded, read] = await Promise.allSettled([recordVisit(request, now), readShards(days)]);
   if (recorded.status === "rejected") return { error: recorded.reason };
   const view = recorded.value && { newVisitor: recorded.value.newVisitor };
   if (read.status === "rejected") return { view, error: read.reason };
-  if (past.status === "rejected") return { view, error: past.reason };
   const shards = read.value;
   const written = recorded.value;
   if (written) shards[written.shard] = newest(shards[written.shard], written.counts);
-  return { view, summary: summarize(days, shards, past.value) };
+  return { view, summary: summarize(days, shards) };
 }
 
 function newest(read: ShardCounts | undefined, written: ShardCounts): ShardCounts {
@@ -90,10 +69,10 @@ function newest(read: ShardCounts | undefined, written: ShardCounts): ShardCount
   return { total: Math.max(written.total, read?.total ?? 0), days };
 }
 
-/** Sums today over the shards and lays the 30 days out oldest first, empty days as zeros. */
-function summarize(days: string[], shards: ShardCounts[], past: Map<string, DayStats>): VisitSummary {
+/** Sums the shards, and lays the 30 days out oldest first, empty days as zeros. */
+function summarize(days: string[], shards: ShardCounts[]): VisitSummary {
   const history = days.map((day) => {
-    const sum: DayStats = { day, views: 0, uniques: 0, downloads: 0, ...past.get(day) };
+    const sum: DayStats = { day, views: 0, uniques: 0, downloads: 0 };
     for (const shard of shards) {
       const stats = shard.days.get(day);
       if (!stats) continue;

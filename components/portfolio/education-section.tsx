@@ -3,7 +3,7 @@ import { Section } from "./section";
 
 type Props = Pick<Portfolio, "education" | "certifications">;
 
-export function EducationSection({ education, certifications }: Props) {
+export function EducationSection({ education = [], certifications = [] }: Props) {
   if (education.length === 0 && certifications.length === 0) return null;
   const title = certifications.length === 0 ? "Education" : "Education & certifications";
   return (

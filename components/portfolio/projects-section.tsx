@@ -13,7 +13,7 @@ function ProjectCard({ project }: { project: Project }) {
           <li key={tech}>{tech}</li>
         ))}
       </ul>
-      {project.links.length > 0 && (
+      {project.links && project.links.length > 0 && (
         <p className="links">
           {project.links.map((link) => (
             <a key={link.url} href={link.url} rel="noopener noreferrer">

@@ -2,12 +2,15 @@ import { describe, expect, it } from "vitest";
 import { image, siteUrl } from "./fields";
 
 describe("siteUrl", () => {
-  it("keeps an origin, without the trailing slash", () => {
-    expect(siteUrl.parse("https://jane.dev/")).toBe("https://jane.dev");
+  it("accepts an origin as written", () => {
+    expect(siteUrl.parse("https://jane.dev")).toBe("https://jane.dev");
     expect(siteUrl.parse("http://localhost:3000")).toBe("http://localhost:3000");
   });
 
   it.each([
+    "https://jane.dev/",
+    "https://Jane.dev",
+    "https://jane.dev:443",
     "https://jane.dev/portfolio",
     "https://jane.dev/?a=1",
     "https://jane.dev/#top",

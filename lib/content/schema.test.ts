@@ -11,6 +11,19 @@ describe("parsePortfolio", () => {
     expect(parsed.resume.fileName).toMatch(/\.pdf$/);
   });
 
+  // A production server uses the file as written (lib/content/index.ts): parsing must
+  // check, never change, or the site would show something other than what was checked.
+  it("passes the content through unchanged", () => {
+    expect(parsePortfolio(portfolio, SOURCE)).toStrictEqual(portfolio);
+  });
+
+  it("names text with stray spaces around it instead of trimming it", () => {
+    expect(() => parsePortfolio({ ...portfolio, name: " Ada " }, SOURCE)).toThrow(
+      /must not start or end with spaces[\s\S]*at name/,
+    );
+    expect(() => parsePortfolio({ ...portfolio, name: "   " }, SOURCE)).toThrow(/must not be empty/);
+  });
+
   it("names the bad field and the file when a value is wrong", () => {
     const [first, ...rest] = portfolio.experience;
     const broken = { ...portfolio, experience: [{ ...first, start: "March 2022" }, ...rest] };
@@ -89,7 +102,7 @@ describe("parsePortfolio: sections added for issue 7", () => {
     };
     delete minimal.certifications;
     const parsed = parsePortfolio(minimal, SOURCE);
-    expect(parsed.certifications).toEqual([]);
+    expect(parsed.certifications).toBeUndefined();
     expect(parsed.projects.every((project) => project.image === undefined)).toBe(true);
   });
 });

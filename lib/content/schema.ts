@@ -19,7 +19,7 @@ const project = z.object({
   title: text,
   description: text,
   technologies: z.array(text).min(1, "list at least one technology"),
-  links: z.array(link).default([]),
+  links: z.array(link).optional(),
   image: image.optional(),
 });
 
@@ -41,8 +41,8 @@ export const portfolioSchema = z.object({
   experience: z.array(role).min(1, "list at least one role"),
   projects: z.array(project),
   skills: z.array(z.object({ group: text, items: z.array(text).min(1) })),
-  education: z.array(z.object({ school: text, degree: text, year })).default([]),
-  certifications: z.array(certification).default([]),
+  education: z.array(z.object({ school: text, degree: text, year })).optional(),
+  certifications: z.array(certification).optional(),
   contact: z.object({ email: z.email("must be an email address"), links: z.array(link) }),
   resume: z.object({
     // Sent in Content-Disposition (RFC 6266/8187 encoding handles non-ASCII names), so
@@ -61,7 +61,7 @@ export type PortfolioInput = z.input<typeof portfolioSchema>;
 export type Portfolio = z.output<typeof portfolioSchema>;
 export type Role = Portfolio["experience"][number];
 export type Project = Portfolio["projects"][number];
-export type Certification = Portfolio["certifications"][number];
+export type Certification = NonNullable<Portfolio["certifications"]>[number];
 
 /** Parses content, or throws an error whose message names every bad field. */
 export function parsePortfolio(input: unknown, source: string): Portfolio {

@@ -42,14 +42,15 @@ export function renderSampleResume(portfolio: Portfolio): Promise<Buffer> {
   heading(doc, "Skills");
   for (const group of portfolio.skills) doc.fontSize(10.5).text(`${group.group}: ${group.items.join(", ")}`);
 
-  if (portfolio.education.length > 0) {
+  const { education = [], certifications = [] } = portfolio;
+  if (education.length > 0) {
     heading(doc, "Education");
-    for (const entry of portfolio.education) doc.text(`${entry.degree}, ${entry.school} (${entry.year})`);
+    for (const entry of education) doc.text(`${entry.degree}, ${entry.school} (${entry.year})`);
   }
 
-  if (portfolio.certifications.length > 0) {
+  if (certifications.length > 0) {
     heading(doc, "Certifications");
-    for (const cert of portfolio.certifications) doc.text(`${cert.name}, ${cert.issuer} (${cert.year})`);
+    for (const cert of certifications) doc.text(`${cert.name}, ${cert.issuer} (${cert.year})`);
   }
 
   doc.end();
