@@ -4,10 +4,7 @@
 import { RESUME_KEY } from "../lib/resume-object";
 
 /** Actions the app calls on the Visits table (lib/visits.ts and friends), on the table itself only. */
-export const VISITS_TABLE_ACTIONS = [
-  "dynamodb:UpdateItem",
-  "dynamodb:BatchGetItem",
-] as const;
+export const VISITS_TABLE_ACTIONS = ["dynamodb:UpdateItem", "dynamodb:BatchGetItem"] as const;
 
 /** Reading the resume, streamed or through a presigned GET URL (which signs with this role). */
 export const RESUME_OBJECT_ACTIONS = ["s3:GetObject"] as const;
