@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { StatusPage } from "@/components/portfolio/status-page";
 import { portfolio } from "@/lib/content";
 
@@ -10,9 +9,10 @@ export default function NotFound() {
     <StatusPage code="404" title="Page not found">
       <p>There is nothing at this address. The link may be old, or mistyped.</p>
       <p className="actions centered">
-        <Link className="button primary" href="/">
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- one page: next/link would only add client code (docs/cold-start.md) */}
+        <a className="button primary" href="/">
           Back to {portfolio.name}’s portfolio
-        </Link>
+        </a>
       </p>
     </StatusPage>
   );
