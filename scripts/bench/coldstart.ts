@@ -16,7 +16,7 @@ import { startLocalAws } from "../local-aws/stack";
 import { counterStatus } from "./site-client";
 import { BASELINE_BUNDLE_DIR, buildBaseline } from "./coldstart-baseline";
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 11);
 const PROBE = path.join(import.meta.dirname, "coldstart-probe.mjs");
 
 type Sample = {
