@@ -4,18 +4,18 @@ import { describe, expect, it } from "vitest";
 import { pointAt } from "@/test/support/endpoint";
 
 /**
- * A proxy to the DynamoDB emulator that forwards the first write to a visitor's dedup
- * record, lets it be applied, and never answers it: the client sees a timeout for a
- * write that happened.
+ * A proxy to the DynamoDB emulator that forwards the first request whose body matches,
+ * lets it be applied, and never answers it: the client sees a timeout for a write that
+ * happened.
  */
-async function losingFirstDedupAnswer(upstream: string) {
+async function losingFirstAnswer(upstream: string, matches: (body: string) => boolean) {
   let lost = 0;
   const target = new URL(upstream);
   const server: Server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
-    const swallow = lost === 0 && body.includes('"visitor#');
+    const swallow = lost === 0 && matches(body.toString());
     if (swallow) lost++;
     const forward = request(
       { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
@@ -37,7 +37,9 @@ async function losingFirstDedupAnswer(upstream: string) {
 
 describe("the dedup write when its answer is lost", () => {
   it("is sent again and still finds its own token, so the visitor counts once, as new", async () => {
-    const proxy = await losingFirstDedupAnswer(process.env.AWS_ENDPOINT_URL_DYNAMODB!);
+    const proxy = await losingFirstAnswer(process.env.AWS_ENDPOINT_URL_DYNAMODB!, (body) =>
+      body.includes('"visitor#'),
+    );
     try {
       pointAt("DYNAMODB", proxy.url);
       const { recordView } = await import("./visit-store");
@@ -58,6 +60,32 @@ describe("the dedup write when its answer is lost", () => {
       const after = await dayTotals();
       expect(after.uniques - before.uniques).toBe(1);
       expect(after.views - before.views).toBe(2);
+    } finally {
+      await proxy.close();
+    }
+  });
+});
+
+describe("a first visit when a view ADD beside it loses its answer", () => {
+  it("still records the unique, then reports the failure", async () => {
+    const proxy = await losingFirstAnswer(
+      process.env.AWS_ENDPOINT_URL_DYNAMODB!,
+      (body) =>
+        // The ADD on the lifetime total, not the reads of it.
+        body.includes('"S":"total"') && body.includes("UpdateExpression"),
+    );
+    try {
+      pointAt("DYNAMODB", proxy.url);
+      const { recordView } = await import("./visit-store");
+      const { readShards } = await import("./visit-reads");
+      const day = "2026-01-16";
+      const uniques = async () =>
+        (await readShards([day])).reduce((sum, shard) => sum + (shard.days.get(day)?.uniques ?? 0), 0);
+      const before = await uniques();
+
+      await expect(recordView(day, "visitor-beside-a-lost-add")).rejects.toThrow();
+      expect(proxy.lost()).toBe(1);
+      expect(await uniques()).toBe(before + 1);
     } finally {
       await proxy.close();
     }

@@ -125,13 +125,24 @@ export type StoredView = { newVisitor: boolean; shard: number; counts: ShardCoun
  */
 export async function recordView(day: string, visitorId: string): Promise<StoredView> {
   const shard = randomInt(shardCount());
-  const [newVisitor, total, month] = await Promise.all([
+  const [marked, total, month] = await Promise.allSettled([
     markVisitor(day, visitorId),
     add(totalKey(shard), { views: 1 }),
     add(monthKey(shard, day), { [dayAttribute("views", day)]: 1 }),
   ]);
-  const latest = newVisitor ? await add(monthKey(shard, day), { [dayAttribute("uniques", day)]: 1 }) : month;
-  return { newVisitor, shard, counts: { total: Number(total.views ?? 0), days: monthDays(latest) } };
+  if (marked.status === "rejected") throw marked.reason;
+  // A first visit counts as one even when a view ADD beside it failed (it may well have
+  // been applied): that failure is still reported, after the unique is recorded.
+  const unique = marked.value
+    ? await add(monthKey(shard, day), { [dayAttribute("uniques", day)]: 1 })
+    : undefined;
+  if (total.status === "rejected") throw total.reason;
+  if (month.status === "rejected") throw month.reason;
+  return {
+    newVisitor: marked.value,
+    shard,
+    counts: { total: Number(total.value.views ?? 0), days: monthDays(unique ?? month.value) },
+  };
 }
 
 /** Counts one completed resume download on that day. */
