@@ -1,11 +1,6 @@
 import type { Role } from "@/lib/content";
+import { formatMonth } from "@/lib/format";
 import { Section } from "./section";
-
-const monthYear = new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
-
-function formatMonth(value: string): string {
-  return value === "present" ? "Present" : monthYear.format(new Date(`${value}-01T00:00:00Z`));
-}
 
 export function ExperienceSection({ roles }: { roles: Role[] }) {
   return (

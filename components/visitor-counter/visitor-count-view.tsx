@@ -1,4 +1,4 @@
-const format = new Intl.NumberFormat("en-US");
+import { formatCount } from "@/lib/format";
 
 export type CountShown =
   { status: "ok"; total: number; todayViews: number; todayUniques: number } | { status: "unavailable" };
@@ -9,11 +9,11 @@ export function VisitorCountView({ count }: { count: CountShown }) {
     <p className="visitor-count" data-testid="visitor-count" data-status={count.status} aria-live="polite">
       {count.status === "ok" ? (
         <>
-          <data value={count.total}>{format.format(count.total)}</data>{" "}
-          {count.total === 1 ? "visit" : "visits"} so far
+          <data value={count.total}>{formatCount(count.total)}</data> {count.total === 1 ? "visit" : "visits"}{" "}
+          so far
           <span className="visitor-today">
             {" "}
-            · {format.format(count.todayViews)} today from {format.format(count.todayUniques)}{" "}
+            · {formatCount(count.todayViews)} today from {formatCount(count.todayUniques)}{" "}
             {count.todayUniques === 1 ? "visitor" : "visitors"}
           </span>
         </>

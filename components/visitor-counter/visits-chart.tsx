@@ -1,8 +1,8 @@
+import { formatCount } from "@/lib/format";
 import type { DayStats } from "@/lib/visit-store";
 
 const WIDTH = 600;
 const HEIGHT = 120;
-const format = new Intl.NumberFormat("en-US");
 
 /** A server-rendered bar chart of daily views (light) and unique visitors (dark), no script. */
 export function VisitsChart({ history }: { history: DayStats[] }) {
@@ -21,10 +21,10 @@ export function VisitsChart({ history }: { history: DayStats[] }) {
     undefined,
   );
   const summary =
-    `Last ${history.length} days: ${format.format(totals.views)} views, ${format.format(totals.uniques)} daily unique visitors, ` +
-    `${format.format(totals.downloads)} resume downloads` +
+    `Last ${history.length} days: ${formatCount(totals.views)} views, ${formatCount(totals.uniques)} daily unique visitors, ` +
+    `${formatCount(totals.downloads)} resume downloads` +
     (busiest && busiest.views > 0
-      ? `; busiest day ${busiest.day} with ${format.format(busiest.views)} views.`
+      ? `; busiest day ${busiest.day} with ${formatCount(busiest.views)} views.`
       : ".");
 
   return (
