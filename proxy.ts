@@ -9,14 +9,29 @@
  * - The request method, for visit counting: a server component cannot see it, and HEAD
  *   requests must not count, so it travels on as a request header; any value a client
  *   sent under that name is overwritten.
+ * - 405 for methods a page does not serve (PUT, POST, DELETE, PATCH…).
  */
 import { type NextRequest, NextResponse } from "next/server";
 import { createNonce, securityHeaders } from "@/lib/security-headers";
 import { METHOD_HEADER } from "@/lib/visitor-request";
 
+// The site's pages only read. The API routes and the download (`/resume…` is rewritten to
+// one) answer other methods themselves, with their own 405, log line and metrics.
+const PAGE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const ANSWERS_ITS_OWN_METHODS = /^\/(api\/|resume(\/download)?$)/;
+
 export function proxy(request: NextRequest) {
   const nonce = createNonce();
   const headers = securityHeaders(nonce, { dev: process.env.NODE_ENV === "development" });
+
+  // A PUT or DELETE on a page would otherwise render it (200) for nothing: refuse it
+  // before any rendering, as HTTP asks of a method the resource does not support.
+  if (!PAGE_METHODS.has(request.method) && !ANSWERS_ITS_OWN_METHODS.test(request.nextUrl.pathname)) {
+    return new NextResponse("Method Not Allowed\n", {
+      status: 405,
+      headers: { ...headers, Allow: "GET, HEAD", "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);

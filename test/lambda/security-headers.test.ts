@@ -35,6 +35,26 @@ describe("security headers from the OpenNext server function", () => {
     expect(securityHeaderProblems(result.headers)).toEqual([]);
   });
 
+  it("refuses methods a page does not serve with 405 before rendering, counting nothing", async () => {
+    const count = async () =>
+      (JSON.parse(bodyBytes(await invoke("GET", "/api/visits")).toString()) as { total: number }).total;
+    const before = await count();
+    for (const [method, path] of [
+      ["PUT", "/"],
+      ["DELETE", "/"],
+      ["PATCH", "/"],
+      ["POST", "/"],
+      ["PUT", "/no-such-page"],
+    ]) {
+      const result = await invoke(method!, path!);
+      expect(result.statusCode, `${method} ${path}`).toBe(405);
+      expect(result.headers.allow).toBe("GET, HEAD");
+      expect(securityHeaderProblems(result.headers)).toEqual([]);
+      expect(bodyBytes(result).toString()).not.toContain(portfolio.name);
+    }
+    expect(await count()).toBe(before);
+  });
+
   it("puts every header on the download's error answers and on the 404 page", async () => {
     const refused = await invoke("POST", "/resume/download");
     expect(refused.statusCode).toBe(405);
