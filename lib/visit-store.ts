@@ -35,21 +35,24 @@ export const monthKey = (shard: number, day: string) => ({
   sk: `month#${day.slice(0, 7)}`,
 });
 
-const COUNTERS = { views: "v", uniques: "u", downloads: "d" } as const;
-type Counter = keyof typeof COUNTERS;
+const LETTERS = { views: "v", uniques: "u", downloads: "d" } as const;
+export type Counter = keyof typeof LETTERS;
+/** The counters each day has, in DayStats and in a month item. */
+export const COUNTERS = Object.keys(LETTERS) as Counter[];
+const COUNTER_OF_LETTER = new Map(COUNTERS.map((counter) => [LETTERS[counter], counter]));
 /** The attribute of a month item that holds one day's counter: "v27" for views on the 27th. */
-const dayAttribute = (counter: Counter, day: string) => `${COUNTERS[counter]}${day.slice(8, 10)}`;
+const dayAttribute = (counter: Counter, day: string) => `${LETTERS[counter]}${day.slice(8, 10)}`;
 
 /** The days of a month item, as stats (absent counters are 0). */
 export function monthDays(item: Record<string, unknown>): Map<string, DayStats> {
   const days = new Map<string, DayStats>();
   const month = String(item.sk).slice("month#".length);
   for (const [name, value] of Object.entries(item)) {
-    const match = /^([vud])(\d\d)$/.exec(name);
-    if (!match) continue;
+    const match = /^([a-z])(\d\d)$/.exec(name);
+    const counter = match && COUNTER_OF_LETTER.get(match[1] as (typeof LETTERS)[Counter]);
+    if (!match || !counter) continue;
     const day = `${month}-${match[2]}`;
     const stats = days.get(day) ?? { day, views: 0, uniques: 0, downloads: 0 };
-    const counter = match[1] === "v" ? "views" : match[1] === "u" ? "uniques" : "downloads";
     stats[counter] += Number(value);
     days.set(day, stats);
   }

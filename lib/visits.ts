@@ -1,7 +1,7 @@
 import "server-only";
 import { Resource } from "sst";
 import { readShards } from "./visit-reads";
-import { type DayStats, recordView, type ShardCounts, type StoredView } from "./visit-store";
+import { COUNTERS, type DayStats, recordView, type ShardCounts, type StoredView } from "./visit-store";
 import { daySalt, utcDay, visitorId } from "./visitor-hash";
 import { classifyVisit, type VisitRequest } from "./visitor-request";
 
@@ -58,13 +58,9 @@ export async function recordVisitAndRead(request: VisitRequest, now = new Date()
 function newest(read: ShardCounts | undefined, written: ShardCounts): ShardCounts {
   const days = new Map(read?.days);
   for (const [day, stats] of written.days) {
-    const seen = days.get(day);
-    days.set(day, {
-      day,
-      views: Math.max(stats.views, seen?.views ?? 0),
-      uniques: Math.max(stats.uniques, seen?.uniques ?? 0),
-      downloads: Math.max(stats.downloads, seen?.downloads ?? 0),
-    });
+    const newer = { ...stats };
+    for (const counter of COUNTERS) newer[counter] = Math.max(stats[counter], days.get(day)?.[counter] ?? 0);
+    days.set(day, newer);
   }
   return { total: Math.max(written.total, read?.total ?? 0), days };
 }
@@ -75,10 +71,7 @@ function summarize(days: string[], shards: ShardCounts[]): VisitSummary {
     const sum: DayStats = { day, views: 0, uniques: 0, downloads: 0 };
     for (const shard of shards) {
       const stats = shard.days.get(day);
-      if (!stats) continue;
-      sum.views += stats.views;
-      sum.uniques += stats.uniques;
-      sum.downloads += stats.downloads;
+      for (const counter of COUNTERS) sum[counter] += stats?.[counter] ?? 0;
     }
     return sum;
   });
