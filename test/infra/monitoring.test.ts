@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { VISITS_TABLE_ACTIONS } from "../../infra/permissions";
-import { METRICS, metricNamespace } from "../../lib/metric-names";
+import { METRICS, metricNamespace } from "../../lib/observability/metric-names";
 import { SCENARIOS } from "./scenarios";
 import { arnOf, input, ofType, one, synthesisOf } from "./stack";
 import type { MockResource } from "./synthesize";

@@ -1,7 +1,7 @@
 // Reads what the app wrote to stdout (or METRICS_FILE): its JSON log lines and its
 // CloudWatch Embedded Metric Format documents, checked against the EMF specification's
 // shape and the app's metric list. Shared by the integration and Lambda contract layers.
-import { METRICS } from "../../lib/metric-names";
+import { METRICS } from "../../lib/observability/metric-names";
 
 export type EmfDocument = {
   _aws: {
