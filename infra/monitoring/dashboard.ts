@@ -1,5 +1,5 @@
 // One CloudWatch dashboard per stage: the server function's traffic, errors and duration,
-// and every custom metric the app publishes (lib/metric-names.ts), grouped by unit.
+// and every custom metric the app publishes (lib/observability/metric-names.ts), grouped by unit.
 import { METRICS, type MetricUnit, metricNamespace } from "../../lib/observability/metric-names";
 
 type Widget = { title: string; metrics: unknown[][]; stat: string };

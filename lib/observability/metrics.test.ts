@@ -82,7 +82,7 @@ describe("emfProblems (the check the other layers rely on)", () => {
       "namespace aws-embedded-metrics, not Portfolio/unit",
       'dimensions [["service"]]',
       "Visits in Milliseconds, not Count",
-      "Unlisted is not in lib/metric-names.ts",
+      "Unlisted is not in lib/observability/metric-names.ts",
       "Unlisted has no numeric value",
     ]);
   });
