@@ -3,17 +3,8 @@
 import "server-only";
 import { BatchGetCommand } from "@aws-sdk/lib-dynamodb";
 import { dynamo } from "./dynamo";
-import {
-  COUNTERS,
-  type DayStats,
-  monthDays,
-  monthKey,
-  type ShardCounts,
-  shardCount,
-  tableName,
-  totalKey,
-  utcDay,
-} from "./table";
+import * as table from "./table";
+import type { DayStats, ShardCounts } from "./table";
 
 export const HISTORY_DAYS = 30;
 
@@ -22,7 +13,7 @@ export type VisitSummary = { total: number; today: DayStats; history: DayStats[]
 /** The last `count` UTC days, oldest first, ending today. */
 export function lastDays(now: Date, count = HISTORY_DAYS): string[] {
   return Array.from({ length: count }, (_, i) =>
-    utcDay(new Date(now.getTime() - (count - 1 - i) * 86_400_000)),
+    table.utcDay(new Date(now.getTime() - (count - 1 - i) * 86_400_000)),
   );
 }
 
@@ -38,9 +29,15 @@ export async function readVisitSummary(now = new Date()): Promise<VisitSummary> 
  * keys, with more than 25 shards), whatever the number of days.
  */
 export async function readShards(days: string[]): Promise<ShardCounts[]> {
-  const shards = Array.from({ length: shardCount() }, (): ShardCounts => ({ total: 0, days: new Map() }));
+  const shards = Array.from({ length: table.shardCount() }, (): ShardCounts => ({
+    total: 0,
+    days: new Map(),
+  }));
   const months = [...new Set(days.map((day) => day.slice(0, 7)))];
-  const keys = shards.flatMap((_, i) => [totalKey(i), ...months.map((month) => monthKey(i, `${month}-01`))]);
+  const keys = shards.flatMap((_, i) => [
+    table.totalKey(i),
+    ...months.map((month) => table.monthKey(i, `${month}-01`)),
+  ]);
   const chunks = Array.from({ length: Math.ceil(keys.length / 100) }, (_, i) =>
     keys.slice(i * 100, i * 100 + 100),
   );
@@ -48,7 +45,7 @@ export async function readShards(days: string[]): Promise<ShardCounts[]> {
     const shard = shards[Number(String(item.pk).slice("shard#".length))];
     if (!shard) continue;
     if (item.sk === "total") shard.total = Number(item.views ?? 0);
-    else for (const [day, stats] of monthDays(item)) shard.days.set(day, stats);
+    else for (const [day, stats] of table.monthDays(item)) shard.days.set(day, stats);
   }
   return shards;
 }
@@ -61,7 +58,8 @@ export function newestOf(read: ShardCounts | undefined, written: ShardCounts): S
   const days = new Map(read?.days);
   for (const [day, stats] of written.days) {
     const newer = { ...stats };
-    for (const counter of COUNTERS) newer[counter] = Math.max(stats[counter], days.get(day)?.[counter] ?? 0);
+    for (const counter of table.COUNTERS)
+      newer[counter] = Math.max(stats[counter], days.get(day)?.[counter] ?? 0);
     days.set(day, newer);
   }
   return { total: Math.max(written.total, read?.total ?? 0), days };
@@ -73,12 +71,12 @@ export function summarize(days: string[], shards: ShardCounts[]): VisitSummary {
     const sum: DayStats = { day, views: 0, uniques: 0, downloads: 0 };
     for (const shard of shards) {
       const stats = shard.days.get(day);
-      for (const counter of COUNTERS) sum[counter] += stats?.[counter] ?? 0;
+      for (const counter of table.COUNTERS) sum[counter] += stats?.[counter] ?? 0;
     }
     return sum;
   });
   const total = shards.reduce((sum, shard) => sum + shard.total, 0);
-  const today = history.at(-1) ?? { day: utcDay(new Date()), views: 0, uniques: 0, downloads: 0 };
+  const today = history.at(-1) ?? { day: table.utcDay(new Date()), views: 0, uniques: 0, downloads: 0 };
   return { total, today, history };
 }
 
@@ -87,9 +85,12 @@ export function summarize(days: string[], shards: ShardCounts[]): VisitSummary {
  * BatchGetItem the role already grants (GetItem is deliberately not granted).
  */
 export async function pingTable(abortSignal: AbortSignal): Promise<void> {
-  await dynamo.send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: [totalKey(0)] } } }), {
-    abortSignal,
-  });
+  await dynamo.send(
+    new BatchGetCommand({ RequestItems: { [table.name()]: { Keys: [table.totalKey(0)] } } }),
+    {
+      abortSignal,
+    },
+  );
 }
 
 async function batchGet(keys: Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
@@ -100,10 +101,10 @@ async function batchGet(keys: Record<string, unknown>[]): Promise<Record<string,
     if (attempt === 5) throw new Error(`BatchGetItem left ${pending.length} keys unprocessed`);
     const { Responses, UnprocessedKeys } = await dynamo.send(
       // Strongly consistent: a count read after a write includes that write.
-      new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: true } } }),
+      new BatchGetCommand({ RequestItems: { [table.name()]: { Keys: pending, ConsistentRead: true } } }),
     );
-    items.push(...(Responses?.[tableName()] ?? []));
-    pending = UnprocessedKeys?.[tableName()]?.Keys ?? [];
+    items.push(...(Responses?.[table.name()] ?? []));
+    pending = UnprocessedKeys?.[table.name()]?.Keys ?? [];
   }
   return items;
 }

@@ -30,7 +30,8 @@ export function shardCount(env: Record<string, string | undefined> = process.env
   return n;
 }
 
-export const tableName = () => Resource.Visits.name;
+/** The table's name, as linked (`Resource.Visits`). */
+export const name = () => Resource.Visits.name;
 export const totalKey = (shard: number) => ({ pk: `shard#${shard}`, sk: "total" });
 /** The item holding `day` (YYYY-MM-DD) in a shard: its month's. */
 export const monthKey = (shard: number, day: string) => ({

@@ -5,18 +5,8 @@ import { randomInt, randomUUID } from "node:crypto";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { neverSent } from "../aws";
 import { dynamoWrites } from "./dynamo";
-import {
-  dayAttribute,
-  monthDays,
-  monthKey,
-  type ShardCounts,
-  shardCount,
-  tableName,
-  totalKey,
-  TTL_ATTRIBUTE,
-  utcDay,
-  visitorKey,
-} from "./table";
+import * as table from "./table";
+import type { ShardCounts } from "./table";
 
 /** Adds to an item's counters; resolves to the item as the addition left it. */
 async function add(
@@ -26,7 +16,7 @@ async function add(
   const names = Object.keys(counts);
   const { Attributes } = await dynamoWrites.send(
     new UpdateCommand({
-      TableName: tableName(),
+      TableName: table.name(),
       Key: key,
       UpdateExpression: `ADD ${names.map((name, i) => `#n${i} :v${i}`).join(", ")}`,
       ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#n${i}`, name])),
@@ -52,10 +42,10 @@ async function markVisitor(day: string, visitorId: string): Promise<boolean> {
   const mark = async () => {
     const { Attributes } = await dynamoWrites.send(
       new UpdateCommand({
-        TableName: tableName(),
-        Key: visitorKey(day, visitorId),
+        TableName: table.name(),
+        Key: table.visitorKey(day, visitorId),
         UpdateExpression: "SET #token = if_not_exists(#token, :token), #expires = :expires",
-        ExpressionAttributeNames: { "#token": "token", "#expires": TTL_ATTRIBUTE },
+        ExpressionAttributeNames: { "#token": "token", "#expires": table.TTL_ATTRIBUTE },
         ExpressionAttributeValues: { ":token": token, ":expires": expiresAt },
         ReturnValues: "ALL_NEW",
       }),
@@ -86,29 +76,31 @@ export type RecordedView = { newVisitor: boolean; shard: number; counts: ShardCo
  * the items they left, so the caller knows this shard's counts without reading it again.
  */
 export async function recordView(day: string, visitorId: string): Promise<RecordedView> {
-  const shard = randomInt(shardCount());
+  const shard = randomInt(table.shardCount());
   const [marked, total, month] = await Promise.allSettled([
     markVisitor(day, visitorId),
-    add(totalKey(shard), { views: 1 }),
-    add(monthKey(shard, day), { [dayAttribute("views", day)]: 1 }),
+    add(table.totalKey(shard), { views: 1 }),
+    add(table.monthKey(shard, day), { [table.dayAttribute("views", day)]: 1 }),
   ]);
   if (marked.status === "rejected") throw marked.reason;
   // A first visit counts as one even when a view ADD beside it failed (it may well have
   // been applied): that failure is still reported, after the unique is recorded.
   const unique = marked.value
-    ? await add(monthKey(shard, day), { [dayAttribute("uniques", day)]: 1 })
+    ? await add(table.monthKey(shard, day), { [table.dayAttribute("uniques", day)]: 1 })
     : undefined;
   if (total.status === "rejected") throw total.reason;
   if (month.status === "rejected") throw month.reason;
   return {
     newVisitor: marked.value,
     shard,
-    counts: { total: Number(total.value.views ?? 0), days: monthDays(unique ?? month.value) },
+    counts: { total: Number(total.value.views ?? 0), days: table.monthDays(unique ?? month.value) },
   };
 }
 
 /** Counts one completed resume download, on the UTC day of `now`. */
 export async function recordDownload(now = new Date()): Promise<void> {
-  const day = utcDay(now);
-  await add(monthKey(randomInt(shardCount()), day), { [dayAttribute("downloads", day)]: 1 });
+  const day = table.utcDay(now);
+  await add(table.monthKey(randomInt(table.shardCount()), day), {
+    [table.dayAttribute("downloads", day)]: 1,
+  });
 }
