@@ -4,7 +4,7 @@
  *
  * - Security headers on every response, pages, the resume download and files alike.
  *   The nonce goes on the request too: Next reads the request's Content-Security-Policy
- *   to put the nonce on the scripts it renders, and `x-nonce` hands it to our own
+ *   to put the nonce on the scripts it renders, and NONCE_HEADER hands it to our own
  *   components (the JSON-LD block).
  * - The request method, for visit counting: a server component cannot see it, and HEAD
  *   requests must not count, so it travels on as a request header; any value a client
@@ -13,7 +13,7 @@
  */
 import { type NextRequest, NextResponse } from "next/server";
 import { createNonce, securityHeaders } from "@/lib/security-headers";
-import { METHOD_HEADER } from "@/lib/visitor-request";
+import { METHOD_HEADER, NONCE_HEADER } from "@/lib/request-headers";
 
 // The site's pages only read. The API routes and the download (`/resume…` is rewritten to
 // one) answer other methods themselves, with their own 405, log line and metrics.
@@ -34,7 +34,7 @@ export function proxy(request: NextRequest) {
   }
 
   const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set(NONCE_HEADER, nonce);
   requestHeaders.set("content-security-policy", headers["Content-Security-Policy"]);
   requestHeaders.set(METHOD_HEADER, request.method);
 

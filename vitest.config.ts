@@ -16,7 +16,7 @@ export default defineConfig({
         resolve,
         test: {
           name: "unit",
-          include: ["{lib,components,scripts}/**/*.test.{ts,tsx}", "test/*.test.ts"],
+          include: ["{lib,components,scripts}/**/*.test.{ts,tsx}", "test/lint/**/*.test.ts"],
           exclude: ["**/*.int.test.{ts,tsx}"],
         },
       },

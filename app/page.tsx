@@ -9,13 +9,13 @@ import { SkillsSection } from "@/components/portfolio/skills-section";
 import { PersonJsonLd } from "@/components/seo/person-json-ld";
 import { VisitorCount } from "@/components/visitor-counter/visitor-count";
 import { portfolio } from "@/lib/content";
-import { preloadPageVisit } from "@/lib/page-visit";
+import { preloadCurrentPageVisit } from "@/lib/visits/page-visit";
 
 // Resolved against metadataBase (the content file's siteUrl) in app/layout.tsx.
 export const metadata: Metadata = { alternates: { canonical: "/" } };
 
 export default function HomePage() {
-  preloadPageVisit();
+  preloadCurrentPageVisit();
   return (
     <div className="page">
       <Hero portfolio={portfolio} />

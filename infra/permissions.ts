@@ -1,7 +1,7 @@
 // The one list of what the server function may do to our data. infra/links.ts builds the
 // role's statements from it, and test/infra/ checks that the role grants exactly this.
 // Adding a DynamoDB or S3 call to the app means adding its action here.
-import { RESUME_KEY } from "../lib/resume-object";
+import { RESUME_KEY } from "../lib/resume/key";
 
 /** Actions the app calls on the Visits table (lib/visits.ts and friends), on the table itself only. */
 export const VISITS_TABLE_ACTIONS = ["dynamodb:UpdateItem", "dynamodb:BatchGetItem"] as const;

@@ -3,9 +3,9 @@ import { Resource } from "sst";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DEAD_ENDPOINT, pointAt } from "@/test/support/endpoint";
 import { GET } from "@/app/api/health/route";
-import { s3 } from "./s3";
-import { RESUME_KEY } from "./resume-object";
-import { readVisitSummary } from "./visits";
+import { s3 } from "./resume/storage";
+import { RESUME_KEY } from "./resume/key";
+import { readVisitSummary } from "./visits/reads";
 
 describe("GET /api/health against the emulators", () => {
   it("answers 200 with each dependency ok, never cached, and counts nothing", async () => {

@@ -1,6 +1,6 @@
 import "server-only";
-import { ResumeError, statResume } from "./resume";
-import { pingTable } from "./visit-reads";
+import { ResumeError, statResume } from "./resume/storage";
+import { pingTable } from "./visits/reads";
 
 // A health check must answer fast even when a dependency hangs: each probe is cut off
 // after 1 s (the SDK's own timeouts and retry would allow about 2 s).

@@ -1,14 +1,14 @@
 import { connection } from "next/server";
 import { Suspense } from "react";
-import { countPageVisit } from "@/lib/page-visit";
+import { recordCurrentPageVisit } from "@/lib/visits/page-visit";
 import { LiveVisitorCount } from "./live-visitor-count";
 import { VisitorCountPlaceholder } from "./visitor-count-view";
 import { VisitsChart } from "./visits-chart";
 
-async function CountedVisit() {
+async function VisitorCountLoaded() {
   // Each request may be a visit: never prerender, so no count is baked in at build time.
   await connection();
-  const visit = await countPageVisit();
+  const visit = await recordCurrentPageVisit();
   if (visit.status !== "ok") return <LiveVisitorCount initial={{ status: "unavailable" }} />;
   const { total, today, history } = visit.summary;
   return (
@@ -25,7 +25,7 @@ async function CountedVisit() {
 export function VisitorCount() {
   return (
     <Suspense fallback={<VisitorCountPlaceholder />}>
-      <CountedVisit />
+      <VisitorCountLoaded />
     </Suspense>
   );
 }

@@ -1,5 +1,7 @@
 import { formatCount } from "@/lib/format";
-import type { DayStats } from "@/lib/visit-store";
+import type { VisitSummary } from "@/lib/visits/reads";
+
+type DayStats = VisitSummary["today"];
 
 const WIDTH = 600;
 const HEIGHT = 120;

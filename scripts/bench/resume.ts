@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { get, type IncomingMessage } from "node:http";
 import { GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { RESUME_KEY } from "../../lib/resume-object";
+import { RESUME_KEY } from "../../lib/resume/key";
 import { startSite } from "./site-server";
 
 const SIZE = 50 * 1024 * 1024;

@@ -2,7 +2,7 @@
  * What the benchmarks and the reliability tests read back from a running site: the
  * counts `/api/visits` reports, and timed requests.
  */
-import type { VisitSummary } from "../../lib/visits";
+import type { VisitSummary } from "../../lib/visits/reads";
 
 /** A browser's user agent; `n` makes a distinct visitor (the id hashes IP and user agent). */
 export const browserAgent = (n = 0) =>

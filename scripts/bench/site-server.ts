@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { buildIfNeeded } from "../build-if-needed";
+import { buildIfNeeded } from "../dev/build-if-needed";
 import { type LocalAws, startLocalAws } from "../local-aws/stack";
 
 export type SiteServer = {
@@ -47,10 +47,14 @@ export async function startSite(
   const dataDir = mkdtempSync(path.join(tmpdir(), "portfolio-bench-"));
   const stack = await startLocalAws({ dataDir });
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [path.join("scripts", "next-server.mjs"), "start"], {
-    env: { ...process.env, ...stack.env, ...extraEnv, PORT: String(port) },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join("scripts", "dev", "next-server.mjs"), "start"],
+    {
+      env: { ...process.env, ...stack.env, ...extraEnv, PORT: String(port) },
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
   let stderr = "";
   child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
     stderr += chunk;

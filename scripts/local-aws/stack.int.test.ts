@@ -4,8 +4,9 @@ import path from "node:path";
 import { DynamoDBClient, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
 import { GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { afterAll, describe, expect, it } from "vitest";
-import { RESUME_KEY } from "../../lib/resume-object";
-import { type LocalAws, sstLinksPresent, startLocalAws } from "./stack";
+import { RESUME_KEY } from "../../lib/resume/key";
+import { sstLinksPresent } from "./environment";
+import { type LocalAws, startLocalAws } from "./stack";
 
 const dirs: string[] = [];
 function tempDir(): string {

@@ -1,6 +1,6 @@
 import { CopyObjectCommand, ListObjectVersionsCommand } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
-import { RESUME_KEY } from "../../lib/resume-object";
+import { RESUME_KEY } from "../../lib/resume/key";
 import type { Target } from "./target";
 import { mb, readValidPdf, UsageError } from "./validate-pdf";
 

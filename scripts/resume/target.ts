@@ -1,5 +1,6 @@
 import { S3Client } from "@aws-sdk/client-s3";
-import { defaultDataDir, runningLocalAws, startLocalAws } from "../local-aws/stack";
+import { defaultDataDir, runningLocalAws } from "../local-aws/environment";
+import { startLocalAws } from "../local-aws/stack";
 
 export type Target = { s3: S3Client; bucket: string; where: string; close: () => Promise<void> };
 

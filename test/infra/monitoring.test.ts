@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { VISITS_TABLE_ACTIONS } from "../../infra/permissions";
-import { METRICS, metricNamespace } from "../../lib/metric-names";
+import { METRICS, metricNamespace } from "../../lib/observability/metric-names";
 import { SCENARIOS } from "./scenarios";
 import { arnOf, input, ofType, one, synthesisOf } from "./stack";
 import type { MockResource } from "./synthesize";
@@ -57,7 +57,7 @@ describe("alarms", () => {
       expect(q.metric?.dimensions).toMatchObject({ TableName: tableName });
   });
 
-  it("fire on the app's own counter and download errors, by the names in lib/metric-names.ts", () => {
+  it("fire on the app's own counter and download errors, by the names in lib/observability/metric-names.ts", () => {
     for (const name of ["CounterErrors", "DownloadErrors"]) {
       expect(alarm(name).inputs).toMatchObject({
         namespace: metricNamespace("production"),
@@ -119,7 +119,7 @@ describe("the dashboard", () => {
     }
   });
 
-  it("shows every custom metric of lib/metric-names.ts, and no other, in the stage's namespace", () => {
+  it("shows every custom metric of lib/observability/metric-names.ts, and no other, in the stage's namespace", () => {
     const custom = metrics.filter((m) => m[0] === metricNamespace("production")).map((m) => m[1]);
     expect(custom.sort()).toEqual(METRICS.map((m) => m.name).sort());
     expect(metrics.filter((m) => m[0] !== "AWS/Lambda" && m[0] !== metricNamespace("production"))).toEqual(

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { sourceHash } from "../../scripts/build-if-needed";
+import { sourceHash } from "../../scripts/dev/build-if-needed";
 
 export const BUNDLE_DIR = path.resolve(".open-next/server-functions/default");
 const STAMP = path.resolve(".open-next/source-hash");

@@ -14,7 +14,7 @@ export function functionUrlEvent(method: string, rawPath: string, headers: Recor
       host,
       "user-agent": BROWSER,
       "x-forwarded-proto": "https",
-      // Set by CloudFront in front of the function URL (see lib/visitor-request.ts).
+      // Set by CloudFront in front of the function URL (see lib/visits/visitor.ts).
       "cloudfront-viewer-address": "198.51.100.7:50123",
       ...headers,
     },

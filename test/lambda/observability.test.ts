@@ -1,6 +1,6 @@
 import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RESUME_KEY } from "../../lib/resume-object";
+import { RESUME_KEY } from "../../lib/resume/key";
 import { captureStdout } from "../support/capture-stdout";
 import { emfDocuments, emfProblems, metricValues, requestLogs } from "../support/emf";
 import { BROWSER, bodyBytes, type FunctionUrlResult, invoke } from "./invoke";

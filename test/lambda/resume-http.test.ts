@@ -1,7 +1,7 @@
 import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { portfolio } from "../../lib/content";
-import { RESUME_KEY } from "../../lib/resume-object";
+import { RESUME_KEY } from "../../lib/resume/key";
 import { bodyBytes, invoke } from "./invoke";
 
 const s3 = new S3Client({ forcePathStyle: true });

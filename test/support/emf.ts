@@ -1,7 +1,7 @@
 // Reads what the app wrote to stdout (or METRICS_FILE): its JSON log lines and its
 // CloudWatch Embedded Metric Format documents, checked against the EMF specification's
 // shape and the app's metric list. Shared by the integration and Lambda contract layers.
-import { METRICS } from "../../lib/metric-names";
+import { METRICS } from "../../lib/observability/metric-names";
 
 export type EmfDocument = {
   _aws: {
@@ -46,7 +46,7 @@ export function emfProblems(doc: EmfDocument, namespace: string): string[] {
       problems.push(`dimensions ${JSON.stringify(directive.Dimensions)}`);
     for (const { Name, Unit } of directive.Metrics) {
       const known = METRICS.find((metric) => metric.name === Name);
-      if (!known) problems.push(`${Name} is not in lib/metric-names.ts`);
+      if (!known) problems.push(`${Name} is not in lib/observability/metric-names.ts`);
       else if (known.unit !== Unit) problems.push(`${Name} in ${Unit}, not ${known.unit}`);
       if (typeof doc[Name] !== "number") problems.push(`${Name} has no numeric value`);
     }

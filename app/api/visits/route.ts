@@ -1,5 +1,5 @@
-import { observeRequest } from "@/lib/observe-request";
-import { readVisitSummary } from "@/lib/visits";
+import { observeRequest } from "@/lib/observability/request-log";
+import { readVisitSummary } from "@/lib/visits/reads";
 
 export const dynamic = "force-dynamic";
 

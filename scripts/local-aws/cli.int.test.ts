@@ -1,0 +1,59 @@
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { connect } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
+import { afterAll, describe, expect, it } from "vitest";
+
+const dataDir = mkdtempSync(path.join(tmpdir(), "portfolio-cli-test-"));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+function portAccepts(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), hostname)
+      .once("connect", () => {
+        socket.destroy();
+        resolve(true);
+      })
+      .once("error", () => resolve(false));
+  });
+}
+
+describe("npm run local-aws", () => {
+  it("prints export lines a shell can eval, serves until SIGINT, then stops everything", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/local-aws/cli.ts"], {
+      env: { ...process.env, LOCAL_AWS_DATA_DIR: dataDir },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const lines: string[] = [];
+    for await (const line of createInterface({ input: child.stdout })) {
+      if (line === "# ready") break;
+      lines.push(line);
+    }
+    expect(lines.length).toBeGreaterThanOrEqual(8);
+    for (const line of lines) expect(line).toMatch(/^export [A-Za-z0-9_]+='.*'$/);
+
+    // A real shell reads them back unchanged, JSON quotes included.
+    const shell = spawnSync("bash", ["-c", `${lines.join("\n")}\nprintf '%s' "$SST_RESOURCE_App"`]);
+    expect(JSON.parse(shell.stdout.toString())).toMatchObject({ name: "serverless-portfolio" });
+
+    const env = Object.fromEntries(lines.map((line) => line.match(/^export ([^=]+)='(.*)'$/)!.slice(1, 3)));
+    const dynamo = new DynamoDBClient({
+      region: env.AWS_REGION,
+      endpoint: env.AWS_ENDPOINT_URL_DYNAMODB,
+      credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID!, secretAccessKey: env.AWS_SECRET_ACCESS_KEY! },
+    });
+    const { TableNames } = await dynamo.send(new ListTablesCommand({}));
+    expect(TableNames).toContain(JSON.parse(env.SST_RESOURCE_Visits!).name);
+    dynamo.destroy();
+
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    child.kill("SIGINT");
+    expect(await exited).toBe(0);
+    expect(await portAccepts(env.AWS_ENDPOINT_URL_DYNAMODB!)).toBe(false);
+    expect(await portAccepts(env.AWS_ENDPOINT_URL_S3!)).toBe(false);
+  });
+});

@@ -1,0 +1,98 @@
+// Creates what the app expects in the emulators, as `sst deploy` would on AWS: the
+// table, the versioned bucket, and a sample resume until the owner uploads one.
+import { createHash } from "node:crypto";
+import { CreateTableCommand, DynamoDBClient, ResourceInUseException } from "@aws-sdk/client-dynamodb";
+import {
+  CreateBucketCommand,
+  HeadObjectCommand,
+  PutBucketVersioningCommand,
+  PutObjectCommand,
+  S3Client,
+} from "@aws-sdk/client-s3";
+import { portfolio } from "../../lib/content";
+import { RESUME_KEY } from "../../lib/resume/key";
+import { CREDENTIALS, REGION } from "./environment";
+import { renderSampleResume } from "./sample-resume";
+
+/** Creates the table and bucket if missing, and seeds the resume. */
+export async function provision(env: Record<string, string>, names: { table: string; bucket: string }) {
+  const dynamo = new DynamoDBClient({
+    region: REGION,
+    credentials: CREDENTIALS,
+    endpoint: env.AWS_ENDPOINT_URL_DYNAMODB,
+  });
+  const s3 = new S3Client({
+    region: REGION,
+    credentials: CREDENTIALS,
+    endpoint: env.AWS_ENDPOINT_URL_S3,
+    forcePathStyle: true,
+  });
+  try {
+    await Promise.all([createTable(dynamo, names.table), createBucket(s3, names.bucket)]);
+    await seedResume(s3, names.bucket);
+  } finally {
+    dynamo.destroy();
+    s3.destroy();
+  }
+}
+
+/** Same key schema as `sst.config.ts`; on-demand, as deployed. */
+async function createTable(dynamo: DynamoDBClient, name: string) {
+  try {
+    await dynamo.send(
+      new CreateTableCommand({
+        TableName: name,
+        BillingMode: "PAY_PER_REQUEST",
+        AttributeDefinitions: [
+          { AttributeName: "pk", AttributeType: "S" },
+          { AttributeName: "sk", AttributeType: "S" },
+        ],
+        KeySchema: [
+          { AttributeName: "pk", KeyType: "HASH" },
+          { AttributeName: "sk", KeyType: "RANGE" },
+        ],
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ResourceInUseException)) throw error;
+  }
+}
+
+/** Versioned, as deployed (sst.config.ts), so the resume tool can list and restore. */
+async function createBucket(s3: S3Client, name: string) {
+  try {
+    await s3.send(new CreateBucketCommand({ Bucket: name }));
+  } catch (error) {
+    const code = (error as { name?: string }).name;
+    if (code !== "BucketAlreadyOwnedByYou" && code !== "BucketAlreadyExists") throw error;
+  }
+  await s3.send(
+    new PutBucketVersioningCommand({ Bucket: name, VersioningConfiguration: { Status: "Enabled" } }),
+  );
+}
+
+/**
+ * Puts a sample resume generated from the content file. A resume the owner uploaded
+ * is never replaced; an earlier sample is regenerated when the content changed.
+ */
+async function seedResume(s3: S3Client, bucket: string) {
+  const pdf = await renderSampleResume(portfolio);
+  const digest = createHash("sha256").update(pdf).digest("hex");
+  const existing = await s3
+    .send(new HeadObjectCommand({ Bucket: bucket, Key: RESUME_KEY }))
+    .catch((error: { name?: string }) => {
+      if (error.name === "NotFound" || error.name === "NoSuchKey") return undefined;
+      throw error;
+    });
+  const sample = existing?.Metadata?.["sample-sha256"];
+  if (existing && (sample === undefined || sample === digest)) return;
+  await s3.send(
+    new PutObjectCommand({
+      Bucket: bucket,
+      Key: RESUME_KEY,
+      Body: pdf,
+      ContentType: "application/pdf",
+      Metadata: { "sample-sha256": digest },
+    }),
+  );
+}
