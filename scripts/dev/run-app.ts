@@ -24,6 +24,7 @@ if (sstLinksPresent()) {
   console.error(
     `Local AWS ready (data in ${dataDir}): DynamoDB ${stack.env.AWS_ENDPOINT_URL_DYNAMODB}, S3 ${stack.env.AWS_ENDPOINT_URL_S3}`,
   );
+  console.error(`Mail the site sends (contact messages, digests): ${stack.env.AWS_ENDPOINT_URL_SESV2}/`);
 }
 
 const next = spawn(process.execPath, [path.join("scripts", "dev", "next-server.mjs"), mode], {

@@ -1,7 +1,13 @@
 // Creates what the app expects in the emulators, as `sst deploy` would on AWS: the
 // table, the versioned bucket, and a sample resume until the owner uploads one.
 import { createHash } from "node:crypto";
-import { CreateTableCommand, DynamoDBClient, ResourceInUseException } from "@aws-sdk/client-dynamodb";
+import {
+  type AttributeDefinition,
+  CreateTableCommand,
+  DynamoDBClient,
+  type GlobalSecondaryIndex,
+  ResourceInUseException,
+} from "@aws-sdk/client-dynamodb";
 import {
   CreateBucketCommand,
   HeadObjectCommand,
@@ -9,13 +15,17 @@ import {
   PutObjectCommand,
   S3Client,
 } from "@aws-sdk/client-s3";
+import { PENDING_INDEX } from "../../lib/contact/table";
 import { portfolio } from "../../lib/content";
 import { RESUME_KEY } from "../../lib/resume/key";
 import { CREDENTIALS, REGION } from "./environment";
 import { renderSampleResume } from "./sample-resume";
 
-/** Creates the table and bucket if missing, and seeds the resume. */
-export async function provision(env: Record<string, string>, names: { table: string; bucket: string }) {
+/** Creates the tables and bucket if missing, and seeds the resume. */
+export async function provision(
+  env: Record<string, string>,
+  names: { table: string; bucket: string; messages: string },
+) {
   const dynamo = new DynamoDBClient({
     region: REGION,
     credentials: CREDENTIALS,
@@ -28,7 +38,11 @@ export async function provision(env: Record<string, string>, names: { table: str
     forcePathStyle: true,
   });
   try {
-    await Promise.all([createTable(dynamo, names.table), createBucket(s3, names.bucket)]);
+    await Promise.all([
+      createTable(dynamo, names.table),
+      createTable(dynamo, names.messages, PENDING_INDEX_SCHEMA),
+      createBucket(s3, names.bucket),
+    ]);
     await seedResume(s3, names.bucket);
   } finally {
     dynamo.destroy();
@@ -36,8 +50,26 @@ export async function provision(env: Record<string, string>, names: { table: str
   }
 }
 
-/** Same key schema as `sst.config.ts`; on-demand, as deployed. */
-async function createTable(dynamo: DynamoDBClient, name: string) {
+type Index = { attributes: AttributeDefinition[]; index: GlobalSecondaryIndex };
+
+// The Messages table's sparse index of undelivered messages, as infra/contact.ts declares it.
+const PENDING_INDEX_SCHEMA: Index = {
+  attributes: [
+    { AttributeName: "pending", AttributeType: "S" },
+    { AttributeName: "nextAttemptAt", AttributeType: "N" },
+  ],
+  index: {
+    IndexName: PENDING_INDEX,
+    KeySchema: [
+      { AttributeName: "pending", KeyType: "HASH" },
+      { AttributeName: "nextAttemptAt", KeyType: "RANGE" },
+    ],
+    Projection: { ProjectionType: "ALL" },
+  },
+};
+
+/** Same key schema as infra/ (pk + sk, and an index where declared); on-demand, as deployed. */
+async function createTable(dynamo: DynamoDBClient, name: string, index?: Index) {
   try {
     await dynamo.send(
       new CreateTableCommand({
@@ -46,11 +78,13 @@ async function createTable(dynamo: DynamoDBClient, name: string) {
         AttributeDefinitions: [
           { AttributeName: "pk", AttributeType: "S" },
           { AttributeName: "sk", AttributeType: "S" },
+          ...(index?.attributes ?? []),
         ],
         KeySchema: [
           { AttributeName: "pk", KeyType: "HASH" },
           { AttributeName: "sk", KeyType: "RANGE" },
         ],
+        GlobalSecondaryIndexes: index && [index.index],
       }),
     );
   } catch (error) {

@@ -1,4 +1,5 @@
-// The embedded local AWS: DynamoDB (dynalite) and S3 (s3rver) emulators in this process,
+// The embedded local AWS: DynamoDB (dynalite), S3 (s3rver) and SES v2 (aws-ses-v2-local)
+// emulators in this process,
 // on loopback ports the OS picks, provisioned as the app expects. The launcher, the
 // tests and the benchmarks start it through startLocalAws().
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -11,6 +12,7 @@ import { lockDataDir } from "./data-dir-lock";
 import { appEnvironment, RESOURCE_NAMES, runningEnvFile } from "./environment";
 import { provision } from "./provision";
 import { s3Versioning } from "./s3-versioning";
+import { startSes } from "./ses";
 
 // The SDK versions pinned in package-lock.json support Node 20; its warning concerns
 // future releases and would repeat in every process and build worker started from here.
@@ -28,11 +30,13 @@ export type LocalAws = {
   startDynamo: () => Promise<void>;
   stopS3: () => Promise<void>;
   startS3: () => Promise<void>;
+  stopSes: () => Promise<void>;
+  startSes: () => Promise<void>;
 };
 
 export type LocalAwsOptions = { dataDir: string };
 
-/** Starts DynamoDB and S3 emulators on free loopback ports, with the table, bucket and sample resume in place. */
+/** Starts the emulators on free loopback ports, with the tables, bucket and sample resume in place. */
 export async function startLocalAws({ dataDir }: LocalAwsOptions): Promise<LocalAws> {
   mkdirSync(path.join(dataDir, "dynamodb"), { recursive: true });
   mkdirSync(path.join(dataDir, "s3"), { recursive: true });
@@ -50,21 +54,28 @@ export async function startLocalAws({ dataDir }: LocalAwsOptions): Promise<Local
     return server;
   };
   let s3Server = newS3Server(0);
+  let sesServer: Server | undefined;
   const stop = async () => {
-    await Promise.allSettled([s3Server.close(), closeServer(dynamoServer)]);
+    await Promise.allSettled([
+      s3Server.close(),
+      closeServer(dynamoServer),
+      sesServer?.listening ? closeListener(sesServer) : undefined,
+    ]);
     unlock();
   };
   let dynamoPort: number;
   let s3Port: number;
+  let sesPort: number;
   try {
     dynamoPort = await listen(dynamoServer);
     s3Port = (await s3Server.run()).port;
+    ({ server: sesServer, port: sesPort } = await startSes());
   } catch (error) {
     await stop();
     throw error;
   }
 
-  const env = appEnvironment(dataDir, { dynamo: dynamoPort, s3: s3Port });
+  const env = appEnvironment(dataDir, { dynamo: dynamoPort, s3: s3Port, ses: sesPort });
 
   try {
     await provision(env, RESOURCE_NAMES);
@@ -92,6 +103,13 @@ export async function startLocalAws({ dataDir }: LocalAwsOptions): Promise<Local
     startS3: async () => {
       s3Server = newS3Server(s3Port);
       await s3Server.run();
+    },
+    // Its mail store lives in the module, not the server: mail sent before a stop is still there.
+    stopSes: async () => {
+      if (sesServer) await closeListener(sesServer);
+    },
+    startSes: async () => {
+      sesServer = (await startSes(sesPort)).server;
     },
   };
 }
