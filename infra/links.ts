@@ -1,37 +1,49 @@
-// SST's default link grants `dynamodb:*` on a linked table and `s3:*` on a linked bucket.
-// Linkable.wrap replaces that, for every instance of the class, with the definition
-// registered here for that instance: the link still provides `Resource.<Name>.name` to
-// the app, but grants only the actions in infra/permissions.ts, on our ARNs only.
-import { RESUME_OBJECT_ACTIONS, RESUME_OBJECT_KEYS, VISITS_TABLE_ACTIONS } from "./permissions";
+// SST's default links grant `dynamodb:*` on a linked table, `s3:*` on a linked bucket, and
+// `ses:*` (plus ses:Send* on "*") for a linked Email. Here a link grants nothing: it only
+// gives the function the resource's name (`Resource.<Name>.name`, `.sender`, …), and each
+// function's role gets exactly its own list from infra/permissions.ts, through
+// rolePermissions(). Two functions linking the same table can then hold different actions.
+import { PENDING_INDEX } from "../lib/contact/pending-index";
+import { type Grant, RESUME_OBJECT_KEYS, ROLE_GRANTS, type Role } from "./permissions";
 
-type Definition = ReturnType<sst.aws.Dynamo["getSSTLink"]>;
+export type Targets = {
+  visits: sst.aws.Dynamo;
+  resume: sst.aws.Bucket;
+  messages: sst.aws.Dynamo;
+  sender: sst.aws.Email;
+};
 
-const definitions = new Map<unknown, Definition>();
-
-function lookUp(resource: unknown, kind: string): Definition {
-  const definition = definitions.get(resource);
-  if (!definition) {
-    // Falling back to SST's default would silently grant the wildcard again.
-    throw new Error(`Linking this ${kind} needs its permissions declared in infra/links.ts.`);
-  }
-  return definition;
+/** Makes every table, bucket and email link carry its properties and no permissions. */
+export function restrictLinks(): void {
+  sst.Linkable.wrap(sst.aws.Dynamo, (table) => ({ properties: { name: table.name } }));
+  sst.Linkable.wrap(sst.aws.Bucket, (bucket) => ({ properties: { name: bucket.name } }));
+  sst.Linkable.wrap(sst.aws.Email, (email) => ({
+    properties: { sender: email.sender, configSet: email.configSet },
+  }));
 }
 
-/** Makes links to `table` and `bucket` grant exactly what the app's code uses. */
-export function restrictLinks(table: sst.aws.Dynamo, bucket: sst.aws.Bucket): void {
-  definitions.set(table, {
-    properties: { name: table.name },
-    include: [sst.aws.permission({ actions: [...VISITS_TABLE_ACTIONS], resources: [table.arn] })],
-  });
-  definitions.set(bucket, {
-    properties: { name: bucket.name },
-    include: [
-      sst.aws.permission({
-        actions: [...RESUME_OBJECT_ACTIONS],
-        resources: RESUME_OBJECT_KEYS.map((key) => $interpolate`${bucket.arn}/${key}`),
-      }),
-    ],
-  });
-  sst.Linkable.wrap(sst.aws.Dynamo, (resource) => lookUp(resource, "table"));
-  sst.Linkable.wrap(sst.aws.Bucket, (resource) => lookUp(resource, "bucket"));
+/** The IAM statements for a function that holds these roles' grants, on our resources' ARNs. */
+export function rolePermissions(roles: Role[], targets: Targets) {
+  return roles.flatMap((role) =>
+    (ROLE_GRANTS[role] as readonly Grant[]).map((grant) => ({
+      actions: [...grant.actions],
+      resources: resourcesOf(grant, targets),
+    })),
+  );
+}
+
+function resourcesOf({ on }: Grant, { visits, resume, messages, sender }: Targets): $util.Input<string>[] {
+  switch (on) {
+    case "visits":
+      return [visits.arn];
+    case "resumeObjects":
+      return RESUME_OBJECT_KEYS.map((key) => $interpolate`${resume.arn}/${key}`);
+    case "messages":
+      return [messages.arn];
+    case "pendingIndex":
+      return [$interpolate`${messages.arn}/index/${PENDING_INDEX}`];
+    case "sender":
+      // The identity has a default configuration set, and IAM checks both (SES SendEmail).
+      return [sender.nodes.identity.arn, sender.nodes.configurationSet.arn];
+  }
 }

@@ -4,6 +4,7 @@
 import "server-only";
 import { PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { messagesDb } from "./dynamo";
+import { PENDING, PENDING_INDEX } from "./pending-index";
 import * as table from "./table";
 
 export type Message = { id: string; receivedAt: number; name: string; email: string; message: string };
@@ -28,7 +29,7 @@ export async function storeMessage(message: Message): Promise<"stored" | "duplic
           ...keyOf(message),
           ...message,
           attempts: 0,
-          pending: table.PENDING,
+          pending: PENDING,
           nextAttemptAt: message.receivedAt + FIRST_SEND_LEASE_MS,
           expiresAt: table.expiresAfter(message.receivedAt, table.RETENTION_DAYS),
         },
@@ -94,9 +95,9 @@ export async function listPending(): Promise<PendingMessage[]> {
     const page = await messagesDb.send(
       new QueryCommand({
         TableName: table.name(),
-        IndexName: table.PENDING_INDEX,
+        IndexName: PENDING_INDEX,
         KeyConditionExpression: "pending = :pending",
-        ExpressionAttributeValues: { ":pending": table.PENDING },
+        ExpressionAttributeValues: { ":pending": PENDING },
         ExclusiveStartKey: start,
       }),
     );

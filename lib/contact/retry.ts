@@ -1,5 +1,5 @@
-// The retry job, run on a schedule (every RETRY_EVERY_MINUTES on AWS and under
-// `npm start`): sends every undelivered message whose next attempt is due, and reports
+// The retry job, run on a schedule (every RETRY_EVERY_MINUTES, retry-schedule.ts, on AWS
+// and under `npm start`): sends every undelivered message whose next attempt is due, and reports
 // how many are still waiting and how many have waited past the deadline (the alarm's
 // metric).
 import "server-only";
@@ -8,7 +8,6 @@ import { logger } from "../observability/request-log";
 import { backoffMs, send } from "./delivery";
 import { claimAttempt, listPending } from "./messages";
 
-export const RETRY_EVERY_MINUTES = 5;
 /** A message still undelivered this long after it arrived raises the alarm. */
 export const DELIVERY_DEADLINE_MS = 60 * 60_000;
 // Keeps one run well inside its timeout and SES's sending rate, even after a long outage.

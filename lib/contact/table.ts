@@ -4,14 +4,10 @@
 //   pk "count#<hour>#<id>", sk "n"             an hourly counter: messages from one hashed
 //                                               client address, or alert mails sent
 // Undelivered messages carry `pending` and `nextAttemptAt`, the keys of the sparse index
-// the retry job reads; delivery removes both, and the message's content with them.
+// the retry job reads (pending-index.ts); delivery removes both, and the message's content with them.
 // Everything expires through TTL on `expiresAt` (epoch seconds).
 // No `import "server-only"`: the Pages API download route counts its alert mails here.
 import { Resource } from "sst";
-
-export const PENDING_INDEX = "pending";
-/** The value of `pending` on every undelivered message: the index's one partition. */
-export const PENDING = "yes";
 /** How long a message (or what is left of it once delivered) is kept. */
 export const RETENTION_DAYS = 30;
 

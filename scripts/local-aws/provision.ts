@@ -15,7 +15,7 @@ import {
   PutObjectCommand,
   S3Client,
 } from "@aws-sdk/client-s3";
-import { PENDING_INDEX } from "../../lib/contact/table";
+import { NEXT_ATTEMPT_ATTRIBUTE, PENDING_ATTRIBUTE, PENDING_INDEX } from "../../lib/contact/pending-index";
 import { portfolio } from "../../lib/content";
 import { RESUME_KEY } from "../../lib/resume/key";
 import { CREDENTIALS, REGION } from "./environment";
@@ -55,14 +55,14 @@ type Index = { attributes: AttributeDefinition[]; index: GlobalSecondaryIndex };
 // The Messages table's sparse index of undelivered messages, as infra/contact.ts declares it.
 const PENDING_INDEX_SCHEMA: Index = {
   attributes: [
-    { AttributeName: "pending", AttributeType: "S" },
-    { AttributeName: "nextAttemptAt", AttributeType: "N" },
+    { AttributeName: PENDING_ATTRIBUTE, AttributeType: "S" },
+    { AttributeName: NEXT_ATTEMPT_ATTRIBUTE, AttributeType: "N" },
   ],
   index: {
     IndexName: PENDING_INDEX,
     KeySchema: [
-      { AttributeName: "pending", KeyType: "HASH" },
-      { AttributeName: "nextAttemptAt", KeyType: "RANGE" },
+      { AttributeName: PENDING_ATTRIBUTE, KeyType: "HASH" },
+      { AttributeName: NEXT_ATTEMPT_ATTRIBUTE, KeyType: "RANGE" },
     ],
     Projection: { ProjectionType: "ALL" },
   },
