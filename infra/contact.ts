@@ -64,7 +64,10 @@ export function createContactApi(config: InfraConfig, { targets, mail, router }:
       },
     },
   });
-  const route = api.route(`POST ${CONTACT_PATH}`, fn("contactApi", [mail.messages, mail.sender, mail.formKey], "15 seconds"));
+  const route = api.route(
+    `POST ${CONTACT_PATH}`,
+    fn("contactApi", [mail.messages, mail.sender, mail.formKey], "15 seconds"),
+  );
   router?.route(CONTACT_PATH, api.url);
 
   const retry = new sst.aws.CronV2("ContactRetry", {
@@ -79,6 +82,8 @@ export function createContactApi(config: InfraConfig, { targets, mail, router }:
     function: fn("digest", [mail.messages, mail.sender, targets.visits], "60 seconds"),
   });
 
-  const functionNames = [route.nodes.function, retry.nodes.function, digest.nodes.function].map((f) => f.name);
+  const functionNames = [route.nodes.function, retry.nodes.function, digest.nodes.function].map(
+    (f) => f.name,
+  );
   return { api, functionNames };
 }

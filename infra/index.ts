@@ -19,7 +19,12 @@ export function createInfrastructure({ production }: { production: boolean }) {
 
   const storage = createStorage(config, production);
   const mail = createMailData(config, production);
-  const targets = { visits: storage.table, resume: storage.bucket, messages: mail.messages, sender: mail.sender };
+  const targets = {
+    visits: storage.table,
+    resume: storage.bucket,
+    messages: mail.messages,
+    sender: mail.sender,
+  };
   const { site, router } = createSite(config, targets, mail);
   // Under `sst dev` the local server runs the contact function and the retry job itself
   // (with the dev role), so a personal stage gets no API, no schedules and no alarms.

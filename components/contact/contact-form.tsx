@@ -48,17 +48,40 @@ export function ContactForm({ token, initialState }: Props) {
     <form className="contact-form" action={CONTACT_PATH} method="post" onSubmit={onSubmit}>
       <div className="field">
         <label htmlFor="contact-name">Name</label>
-        <input id="contact-name" name={FIELD.name} type="text" autoComplete="name" required maxLength={LIMITS.name} {...described("name")} />
+        <input
+          id="contact-name"
+          name={FIELD.name}
+          type="text"
+          autoComplete="name"
+          required
+          maxLength={LIMITS.name}
+          {...described("name")}
+        />
         <FieldError field="name" errors={errors} />
       </div>
       <div className="field">
         <label htmlFor="contact-email">Email</label>
-        <input id="contact-email" name={FIELD.email} type="email" autoComplete="email" required maxLength={LIMITS.email} {...described("email")} />
+        <input
+          id="contact-email"
+          name={FIELD.email}
+          type="email"
+          autoComplete="email"
+          required
+          maxLength={LIMITS.email}
+          {...described("email")}
+        />
         <FieldError field="email" errors={errors} />
       </div>
       <div className="field">
         <label htmlFor="contact-message">Message</label>
-        <textarea id="contact-message" name={FIELD.message} rows={6} required maxLength={LIMITS.message} {...described("message")} />
+        <textarea
+          id="contact-message"
+          name={FIELD.message}
+          rows={6}
+          required
+          maxLength={LIMITS.message}
+          {...described("message")}
+        />
         <FieldError field="message" errors={errors} />
       </div>
       {/* The honeypot: off-screen, out of the tab order and hidden from screen readers. */}

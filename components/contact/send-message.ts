@@ -14,7 +14,8 @@ export async function sendMessage(form: HTMLFormElement): Promise<SendResult> {
     });
     const body = (await response.json().catch(() => ({}))) as { status?: unknown; errors?: FieldErrors };
     // An answer not from the endpoint (a proxy's or the firewall's page) has no status.
-    const fallback = response.status === 413 ? "too-large" : response.status === 429 ? "limited" : "unavailable";
+    const fallback =
+      response.status === 413 ? "too-large" : response.status === 429 ? "limited" : "unavailable";
     return { state: formStateOf(body.status) ?? fallback, errors: body.errors ?? {} };
   } catch {
     return { state: "unavailable", errors: {} };

@@ -12,20 +12,29 @@ export function createContactAlarms({ contactFunctions, topic }: Targets): aws.c
   const namespace = metricNamespace($app.stage);
   const sum = { period: FIVE_MINUTES, stat: "Sum" };
   return [
-    alarm("ContactErrors", "The contact form could not store a message, or a contact function failed. See their logs.", {
-      metricQueries: [
-        {
-          id: "errors",
-          expression: `SUM([stored, ${contactFunctions.map((_, i) => `fn${i}`).join(", ")}])`,
-          returnData: true,
-        },
-        { id: "stored", metric: { namespace, metricName: "ContactErrors", ...sum } },
-        ...contactFunctions.map((name, i) => ({
-          id: `fn${i}`,
-          metric: { namespace: "AWS/Lambda", metricName: "Errors", dimensions: { FunctionName: name }, ...sum },
-        })),
-      ],
-    }),
+    alarm(
+      "ContactErrors",
+      "The contact form could not store a message, or a contact function failed. See their logs.",
+      {
+        metricQueries: [
+          {
+            id: "errors",
+            expression: `SUM([stored, ${contactFunctions.map((_, i) => `fn${i}`).join(", ")}])`,
+            returnData: true,
+          },
+          { id: "stored", metric: { namespace, metricName: "ContactErrors", ...sum } },
+          ...contactFunctions.map((name, i) => ({
+            id: `fn${i}`,
+            metric: {
+              namespace: "AWS/Lambda",
+              metricName: "Errors",
+              dimensions: { FunctionName: name },
+              ...sum,
+            },
+          })),
+        ],
+      },
+    ),
     // The retry job reports every RETRY_EVERY_MINUTES; a period without its report keeps
     // the alarm's state instead of clearing it.
     alarm("UndeliveredMessages", "A contact message is still undelivered an hour after it arrived.", {

@@ -14,7 +14,10 @@ type Monitored = {
   production: boolean;
 };
 
-export function createMonitoring(config: InfraConfig, { site, table, contactFunctions, production }: Monitored) {
+export function createMonitoring(
+  config: InfraConfig,
+  { site, table, contactFunctions, production }: Monitored,
+) {
   // `sst dev` runs Next.js on the developer's machine: there is no server function then.
   const server = site.nodes.server;
   if (!server) throw new Error("Monitoring needs the deployed server function; skip it under `sst dev`.");

@@ -35,7 +35,10 @@ export function digestMail(digest: Digest): Mail {
   const cell = 'style="padding:4px 16px 4px 0"';
   const table = (entries: [string, string][]) =>
     `<table style="border-collapse:collapse">${entries
-      .map(([label, value]) => `<tr><th scope="row" align="left" ${cell}>${escapeHtml(label)}</th><td align="right">${escapeHtml(value)}</td></tr>`)
+      .map(
+        ([label, value]) =>
+          `<tr><th scope="row" align="left" ${cell}>${escapeHtml(label)}</th><td align="right">${escapeHtml(value)}</td></tr>`,
+      )
       .join("")}</table>`;
   const html = htmlDocument(
     subject,
@@ -43,7 +46,10 @@ export function digestMail(digest: Digest): Mail {
       `<h1 style="font-size:20px;margin:0 0 16px">Your portfolio on ${escapeHtml(digest.day)} (UTC)</h1>`,
       table(rows),
       ...(sources.length > 0
-        ? ['<h2 style="font-size:16px">Top sources</h2>', table(sources.map((s) => [s.source, number(s.views)]))]
+        ? [
+            '<h2 style="font-size:16px">Top sources</h2>',
+            table(sources.map((s) => [s.source, number(s.views)])),
+          ]
         : []),
       '<p style="color:#50555e;font-size:14px">Sent daily by your portfolio. Messages arrive in their own mails.</p>',
     ].join("\n"),

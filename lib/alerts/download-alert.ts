@@ -31,7 +31,9 @@ export function downloadAlertMail(at: number, lastThisHour: boolean): Mail {
   const lines = [
     `Someone downloaded your resume from your portfolio at ${time}.`,
     ...(lastThisHour
-      ? [`That is ${ALERTS_PER_HOUR} alerts this hour: further downloads this hour are not mailed. The daily digest counts them all.`]
+      ? [
+          `That is ${ALERTS_PER_HOUR} alerts this hour: further downloads this hour are not mailed. The daily digest counts them all.`,
+        ]
       : []),
   ];
   const footer = "Sent because PORTFOLIO_DOWNLOAD_ALERT is on (docs/deploy.md).";
@@ -40,7 +42,10 @@ export function downloadAlertMail(at: number, lastThisHour: boolean): Mail {
     text: [...lines, "", "-- ", footer].join("\n"),
     html: htmlDocument(
       subject,
-      [...lines.map((line) => `<p>${escapeHtml(line)}</p>`), `<p style="color:#50555e;font-size:14px">${escapeHtml(footer)}</p>`].join("\n"),
+      [
+        ...lines.map((line) => `<p>${escapeHtml(line)}</p>`),
+        `<p style="color:#50555e;font-size:14px">${escapeHtml(footer)}</p>`,
+      ].join("\n"),
     ),
   };
 }

@@ -16,5 +16,7 @@ export async function admitClient(clientIp: string, secret: string, now = Date.n
   // 128 bits of the hash: unguessable without the secret, and never the same two hours running.
   const id = `client-${sign(secret, "client-cap", `${hour}\n${clientIp}`).slice(0, 22)}`;
   const { count, secondsLeft } = await countThisHour(id, now);
-  return count <= MESSAGES_PER_CLIENT_PER_HOUR ? { allowed: true } : { allowed: false, retryAfterSeconds: secondsLeft };
+  return count <= MESSAGES_PER_CLIENT_PER_HOUR
+    ? { allowed: true }
+    : { allowed: false, retryAfterSeconds: secondsLeft };
 }

@@ -2,6 +2,7 @@
 // message stays pending with its next attempt pushed back, and the retry job (retry.ts)
 // sends it later, backing off further after each failure.
 import "server-only";
+import { errorSummary } from "../aws";
 import { sendToOwner } from "../mail/ses";
 import { messageMail } from "./message-mail";
 import { claimAttempt, FIRST_SEND_LEASE_MS, type Message, markDelivered } from "./messages";
@@ -18,12 +19,12 @@ export async function send(message: Message): Promise<boolean> {
     sesMessageId = await sendToOwner(messageMail(message));
   } catch (error) {
     // The name only: the message's content and address never go to the logs.
-    console.error(`[contact] SES did not take message ${message.id}:`, (error as Error).name);
+    console.error(`[contact] SES did not take message ${message.id}:`, errorSummary(error));
     return false;
   }
   // Sent. A failure to record it only means the retry job may send it once more.
-  await markDelivered(message, sesMessageId).catch((error: Error) =>
-    console.error(`[contact] message ${message.id} sent but not marked delivered:`, error.name),
+  await markDelivered(message, sesMessageId).catch((error: unknown) =>
+    console.error(`[contact] message ${message.id} sent but not marked delivered:`, errorSummary(error)),
   );
   return true;
 }
@@ -33,8 +34,8 @@ export async function sendFirst(message: Message, now = Date.now()): Promise<boo
   if (await send(message)) return true;
   const stored = { ...message, attempts: 0, nextAttemptAt: message.receivedAt + FIRST_SEND_LEASE_MS };
   // Without this the retry job still finds it once the first-send lease ends.
-  await claimAttempt(stored, now + backoffMs(1)).catch((error: Error) =>
-    console.error(`[contact] could not schedule message ${message.id}'s retry:`, error.name),
+  await claimAttempt(stored, now + backoffMs(1)).catch((error: unknown) =>
+    console.error(`[contact] could not schedule message ${message.id}'s retry:`, errorSummary(error)),
   );
   return false;
 }

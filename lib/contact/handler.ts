@@ -5,6 +5,7 @@
 import "server-only";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { Resource } from "sst";
+import { errorSummary } from "../aws";
 import type { MetricValues } from "../observability/metrics";
 import { observeRequest } from "../observability/request-log";
 import { clientIp } from "../visits/visitor";
@@ -27,7 +28,10 @@ export type ContactOptions = {
   behindCloudFront?: boolean;
 };
 
-export async function handleContact(event: APIGatewayProxyEventV2, options: ContactOptions = {}): Promise<Result> {
+export async function handleContact(
+  event: APIGatewayProxyEventV2,
+  options: ContactOptions = {},
+): Promise<Result> {
   const headers: Headers = { get: (name) => event.headers?.[name.toLowerCase()] ?? null };
   const finish = observeRequest(CONTACT_PATH, "ContactLatency", headers, event.requestContext?.requestId);
   const context: Context = {
@@ -59,12 +63,16 @@ async function decide(event: APIGatewayProxyEventV2, headers: Headers, context: 
   if (screening.verdict === "expired") return rejected(respond(mode, "expired"), "expired");
   // Answered exactly as a message would be: a bot learns nothing.
   if (screening.verdict === "spam")
-    return { result: respond(mode, "sent"), outcome: `spam-${screening.reason}`, metrics: { ContactSpam: 1 } };
+    return {
+      result: respond(mode, "sent"),
+      outcome: `spam-${screening.reason}`,
+      metrics: { ContactSpam: 1 },
+    };
   try {
     return await accept(mode, submission, headers, context);
   } catch (error) {
     // Not stored, so never "sent": the visitor is asked to try again, and nothing is lost.
-    console.error("[contact] could not store a message:", (error as Error).name);
+    console.error("[contact] could not store a message:", errorSummary(error));
     return {
       result: respond(mode, "unavailable", { retryAfterSeconds: 60 }),
       outcome: "error",
@@ -73,7 +81,12 @@ async function decide(event: APIGatewayProxyEventV2, headers: Headers, context: 
   }
 }
 
-async function accept(mode: Mode, submission: Submission, headers: Headers, context: Context): Promise<Decision> {
+async function accept(
+  mode: Mode,
+  submission: Submission,
+  headers: Headers,
+  context: Context,
+): Promise<Decision> {
   const { now, secret } = context;
   const admission = await admitClient(clientIp(headers, context.behindCloudFront), secret, now);
   if (!admission.allowed)

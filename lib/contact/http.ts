@@ -45,7 +45,10 @@ export function parseRequest(event: APIGatewayProxyEventV2): Parsed {
   }
 }
 
-export type Result = APIGatewayProxyStructuredResultV2 & { statusCode: number; headers: Record<string, string> };
+export type Result = APIGatewayProxyStructuredResultV2 & {
+  statusCode: number;
+  headers: Record<string, string>;
+};
 
 const STATUS: Record<FormState, number> = {
   sent: 200,
@@ -91,4 +94,3 @@ function json(statusCode: number, body: object, headers: Record<string, string>)
     body: JSON.stringify(body),
   };
 }
-

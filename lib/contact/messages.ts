@@ -48,20 +48,22 @@ export async function storeMessage(message: Message): Promise<"stored" | "duplic
  * The content now lives in the owner's mailbox, not here.
  */
 export async function markDelivered(message: Message, sesMessageId: string, now = Date.now()): Promise<void> {
-  await messagesDb.send(
-    new UpdateCommand({
-      TableName: table.name(),
-      Key: keyOf(message),
-      UpdateExpression:
-        "SET deliveredAt = :now, sesMessageId = :ses REMOVE pending, nextAttemptAt, #name, email, #message",
-      ConditionExpression: "attribute_exists(pending)",
-      ExpressionAttributeNames: { "#name": "name", "#message": "message" },
-      ExpressionAttributeValues: { ":now": now, ":ses": sesMessageId },
-    }),
-  ).catch((error: { name?: string }) => {
-    // Already marked by a concurrent delivery: nothing left to do.
-    if (error.name !== "ConditionalCheckFailedException") throw error;
-  });
+  await messagesDb
+    .send(
+      new UpdateCommand({
+        TableName: table.name(),
+        Key: keyOf(message),
+        UpdateExpression:
+          "SET deliveredAt = :now, sesMessageId = :ses REMOVE pending, nextAttemptAt, #name, email, #message",
+        ConditionExpression: "attribute_exists(pending)",
+        ExpressionAttributeNames: { "#name": "name", "#message": "message" },
+        ExpressionAttributeValues: { ":now": now, ":ses": sesMessageId },
+      }),
+    )
+    .catch((error: { name?: string }) => {
+      // Already marked by a concurrent delivery: nothing left to do.
+      if (error.name !== "ConditionalCheckFailedException") throw error;
+    });
 }
 
 /**

@@ -9,7 +9,8 @@ import { FIELD, type FieldErrors, LIMITS } from "./form";
 // are half a character: JSON can carry them, UTF-8 cannot encode them.
 const NOT_IN_A_NAME = /[\p{Cc}\p{Cs}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
 // The message keeps line breaks (normalized to \n) and tabs.
-const NOT_IN_A_MESSAGE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\p{Cs}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
+const NOT_IN_A_MESSAGE =
+  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\p{Cs}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
 
 const text = (field: string, max: number, forbidden: RegExp, prepare: (s: string) => string) =>
   z

@@ -53,8 +53,13 @@ export function toEvent(req, body, routeKey) {
   for (const [name, values] of Object.entries(req.headersDistinct)) {
     if (name !== "cookie" && values) headers[name] = values.join(",");
   }
-  const cookies = (req.headers.cookie ?? "").split(";").map((c) => c.trim()).filter(Boolean);
-  const query = Object.fromEntries([...url.searchParams.keys()].map((k) => [k, url.searchParams.getAll(k).join(",")]));
+  const cookies = (req.headers.cookie ?? "")
+    .split(";")
+    .map((c) => c.trim())
+    .filter(Boolean);
+  const query = Object.fromEntries(
+    [...url.searchParams.keys()].map((k) => [k, url.searchParams.getAll(k).join(",")]),
+  );
   const text = TEXT_TYPE.test(headers["content-type"] ?? "");
   const host = headers.host ?? "localhost";
   const now = new Date();

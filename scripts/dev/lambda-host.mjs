@@ -12,23 +12,21 @@ const RUNTIME = path.join(import.meta.dirname, "lambda-runtime.ts");
  * @returns {{ invoke: (event: unknown) => Promise<unknown>, stop: () => void }}
  */
 export function localFunction({ role, handler, timeoutMs, env }) {
-  /** @type {import("node:child_process").ChildProcess | undefined} */
-  let child;
-  /** @type {Promise<void> | undefined} */
-  let ready;
-  let nextId = 0;
-  const waiting = new Map();
+  /** @type {ReturnType<typeof start> | undefined} */
+  let instance;
 
-  const start = () => {
-    const started = fork(RUNTIME, [role, handler], {
+  function start() {
+    const child = fork(RUNTIME, [role, handler], {
       execArgv: ["--conditions=react-server", "--import", "tsx"],
       env,
     });
-    child = started;
-    ready = new Promise((resolve, reject) => {
-      started.once("exit", () => reject(new Error(`${role} exited while starting`)));
-      started.on("message", (message) => {
-        if (message.ready) return resolve();
+    /** @type {Map<number, { resolve: (value: unknown) => void, reject: (error: Error) => void, timer: NodeJS.Timeout }>} */
+    const waiting = new Map();
+    let nextId = 0;
+    const ready = new Promise((resolve, reject) => {
+      child.once("exit", () => reject(new Error(`${role} exited while starting`)));
+      child.on("message", (message) => {
+        if (message.ready) return resolve(undefined);
         const call = waiting.get(message.id);
         if (!call) return;
         waiting.delete(message.id);
@@ -38,34 +36,44 @@ export function localFunction({ role, handler, timeoutMs, env }) {
       });
     });
     ready.catch(() => undefined);
-    started.on("exit", () => {
-      if (child === started) child = undefined;
-      for (const [id, call] of waiting) {
-        waiting.delete(id);
+    child.on("exit", () => {
+      if (instance?.child === child) instance = undefined;
+      for (const call of waiting.values()) {
         clearTimeout(call.timer);
         call.reject(new Error(`${role} stopped during an invocation`));
       }
+      waiting.clear();
     });
-  };
+    const self = {
+      child,
+      /** @param {unknown} event */
+      async invoke(event) {
+        await ready;
+        const id = nextId++;
+        return new Promise((resolve, reject) => {
+          const timer = setTimeout(() => {
+            waiting.delete(id);
+            reject(new Error(`${role} timed out after ${timeoutMs} ms`));
+            // Like Lambda: the instance is gone, and the next invocation starts a new one.
+            if (instance === self) instance = undefined;
+            child.kill("SIGKILL");
+          }, timeoutMs);
+          waiting.set(id, { resolve, reject, timer });
+          child.send({ id, event, deadline: Date.now() + timeoutMs });
+        });
+      },
+    };
+    return self;
+  }
 
   return {
-    async invoke(event) {
-      if (!child) start();
-      await ready;
-      const id = nextId++;
-      const running = child;
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-          waiting.delete(id);
-          reject(new Error(`${role} timed out after ${timeoutMs} ms`));
-          running?.kill("SIGKILL");
-        }, timeoutMs);
-        waiting.set(id, { resolve, reject, timer });
-        running?.send({ id, event, deadline: Date.now() + timeoutMs });
-      });
+    invoke(event) {
+      instance ??= start();
+      return instance.invoke(event);
     },
     stop() {
-      child?.kill("SIGTERM");
+      instance?.child.kill("SIGTERM");
+      instance = undefined;
     },
   };
 }

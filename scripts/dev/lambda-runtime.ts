@@ -26,11 +26,11 @@ if (process.env.PORTFOLIO_LOCAL_AWS === "1")
   Object.assign(process.env, identityEnvironment(role as FunctionRole));
 
 const dot = spec.lastIndexOf(".");
-const module = (await import(pathToFileURL(path.resolve(`${spec.slice(0, dot)}.ts`)).href)) as Record<
+const exported = (await import(pathToFileURL(path.resolve(`${spec.slice(0, dot)}.ts`)).href)) as Record<
   string,
   unknown
 >;
-const handler = module[spec.slice(dot + 1)];
+const handler = exported[spec.slice(dot + 1)];
 if (typeof handler !== "function") throw new Error(`${spec} exports no function`);
 
 process.on("message", (invocation: Invocation) => {

@@ -38,7 +38,10 @@ export function startLocalFunctions(env) {
         req.resume();
         return sendJson(res, 404, { message: "Not Found" });
       }
-      return serveThroughApiGateway(req, res, { routeKey: `POST ${CONTACT_PATH}`, invoke: contact.invoke }).catch(
+      return serveThroughApiGateway(req, res, {
+        routeKey: `POST ${CONTACT_PATH}`,
+        invoke: contact.invoke,
+      }).catch(
         () => res.destroy(), // the client went away mid-body
       );
     },

@@ -16,7 +16,9 @@ for (const [name, value] of Object.entries(stack.env)) {
 }
 process.stdout.write("# ready\n");
 console.error(`local AWS is running (data in ${dataDir}); press Ctrl-C to stop.`);
-console.error(`Read the mail the app sends at ${stack.env.AWS_ENDPOINT_URL_SESV2}/ (the SES emulator's inbox).`);
+console.error(
+  `Read the mail the app sends at ${stack.env.AWS_ENDPOINT_URL_SESV2}/ (the SES emulator's inbox).`,
+);
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {

@@ -37,10 +37,12 @@ describe("POST /api/contact on AWS", () => {
       throttlingRateLimit: Number(env.PORTFOLIO_CONTACT_RATE_LIMIT),
       throttlingBurstLimit: Number(env.PORTFOLIO_CONTACT_BURST_LIMIT),
     });
-    expect(input(one(preview, "aws:apigatewayv2/stage:Stage", "ContactApi"), "defaultRouteSettings")).toEqual({
-      throttlingRateLimit: 1,
-      throttlingBurstLimit: 5,
-    });
+    expect(input(one(preview, "aws:apigatewayv2/stage:Stage", "ContactApi"), "defaultRouteSettings")).toEqual(
+      {
+        throttlingRateLimit: 1,
+        throttlingBurstLimit: 5,
+      },
+    );
   });
 
   it("has one route, POST /api/contact, to the contact function with payload 2.0, which only this API may invoke", () => {
@@ -72,12 +74,18 @@ describe("POST /api/contact on AWS", () => {
   });
 
   it("gets CloudFront's origin header on every request for it, which the function requires (closing the execute-api bypass)", () => {
-    const code = input<string>(one(production, "aws:cloudfront/function:Function", "CdnCloudfrontFunctionRequest"), "code");
+    const code = input<string>(
+      one(production, "aws:cloudfront/function:Function", "CdnCloudfrontFunctionRequest"),
+      "code",
+    );
     const secret = originSecret(TEST_FORM_KEY);
-    expect(code).toContain(`event.request.headers[${JSON.stringify(ORIGIN_HEADER)}] = { value: ${JSON.stringify(secret)} }`);
+    expect(code).toContain(
+      `event.request.headers[${JSON.stringify(ORIGIN_HEADER)}] = { value: ${JSON.stringify(secret)} }`,
+    );
     expect(code).toContain(`event.request.uri === ${JSON.stringify(CONTACT_PATH)}`);
     // Kept encrypted in the state, like the secret it comes from.
-    for (const r of production.resources) expect(JSON.stringify(r.publicInputs), r.name).not.toContain(secret);
+    for (const r of production.resources)
+      expect(JSON.stringify(r.publicInputs), r.name).not.toContain(secret);
   });
 });
 
@@ -107,7 +115,8 @@ describe("the functions", () => {
   });
 
   it("link what they read: the contact API the form key, the digest the visit counters", () => {
-    const links = (prefix: string) => production.builds.find((b) => b.functionID.startsWith(prefix))?.links.sort();
+    const links = (prefix: string) =>
+      production.builds.find((b) => b.functionID.startsWith(prefix))?.links.sort();
     expect(links("ContactApiRoute")).toEqual(["ContactFormKey", "Messages", "Sender"]);
     expect(links("ContactRetryHandler")).toEqual(["Messages", "Sender"]);
     expect(links("DigestHandler")).toEqual(["Messages", "Sender", "Visits"]);
@@ -142,24 +151,32 @@ describe("the messages and the mail identity", () => {
       ttl: { attributeName: "expiresAt", enabled: true },
       deletionProtectionEnabled: true,
       globalSecondaryIndexes: [
-        { name: PENDING_INDEX, hashKey: PENDING_ATTRIBUTE, rangeKey: NEXT_ATTEMPT_ATTRIBUTE, projectionType: "ALL" },
+        {
+          name: PENDING_INDEX,
+          hashKey: PENDING_ATTRIBUTE,
+          rangeKey: NEXT_ATTEMPT_ATTRIBUTE,
+          projectionType: "ALL",
+        },
       ],
     });
     expect(table.retainOnDelete).toBe(true);
-    expect(input(one(preview, "aws:dynamodb/table:Table", "MessagesTable"), "deletionProtectionEnabled")).toBe(false);
+    expect(
+      input(one(preview, "aws:dynamodb/table:Table", "MessagesTable"), "deletionProtectionEnabled"),
+    ).toBe(false);
   });
 
   it("send from an SES identity for the owner's address: the configured one, else the content file's", () => {
-    expect(input(one(production, "aws:sesv2/emailIdentity:EmailIdentity", "SenderIdentity"), "emailIdentity")).toBe(
-      env.PORTFOLIO_OWNER_EMAIL,
-    );
-    expect(input(one(preview, "aws:sesv2/emailIdentity:EmailIdentity", "SenderIdentity"), "emailIdentity")).toBe(
-      portfolio.contact.email,
-    );
+    expect(
+      input(one(production, "aws:sesv2/emailIdentity:EmailIdentity", "SenderIdentity"), "emailIdentity"),
+    ).toBe(env.PORTFOLIO_OWNER_EMAIL);
+    expect(
+      input(one(preview, "aws:sesv2/emailIdentity:EmailIdentity", "SenderIdentity"), "emailIdentity"),
+    ).toBe(portfolio.contact.email);
   });
 
   it("turn the download alert on for the server only when configured", () => {
-    const variables = (stack: typeof production) => input<Record<string, string>>(fn(stack, "SiteServer"), "environment.variables");
+    const variables = (stack: typeof production) =>
+      input<Record<string, string>>(fn(stack, "SiteServer"), "environment.variables");
     expect(variables(production).PORTFOLIO_DOWNLOAD_ALERT).toBe("on");
     expect(variables(preview).PORTFOLIO_DOWNLOAD_ALERT).toBeUndefined();
   });
@@ -167,14 +184,24 @@ describe("the messages and the mail identity", () => {
 
 describe("the contact alarms", () => {
   const alarm = (name: string) => one(production, "aws:cloudwatch/metricAlarm:MetricAlarm", name);
-  type Query = { id: string; expression?: string; metric?: { namespace: string; metricName: string; dimensions?: Record<string, string> } };
+  type Query = {
+    id: string;
+    expression?: string;
+    metric?: { namespace: string; metricName: string; dimensions?: Record<string, string> };
+  };
 
   it("fire on a message the endpoint could not store, and on any contact function's errors", () => {
     const queries = input<Query[]>(alarm("ContactErrors"), "metricQueries");
     const metrics = queries.flatMap((q) => (q.metric ? [q.metric] : []));
-    expect(metrics).toContainEqual(expect.objectContaining({ namespace: metricNamespace("production"), metricName: "ContactErrors" }));
-    const functions = metrics.filter((m) => m.namespace === "AWS/Lambda").map((m) => m.dimensions?.FunctionName);
-    const expected = ["ContactApiRoute", "ContactRetryHandler", "DigestHandler"].map((p) => input(fn(production, p), "name"));
+    expect(metrics).toContainEqual(
+      expect.objectContaining({ namespace: metricNamespace("production"), metricName: "ContactErrors" }),
+    );
+    const functions = metrics
+      .filter((m) => m.namespace === "AWS/Lambda")
+      .map((m) => m.dimensions?.FunctionName);
+    const expected = ["ContactApiRoute", "ContactRetryHandler", "DigestHandler"].map((p) =>
+      input(fn(production, p), "name"),
+    );
     expect(functions.sort()).toEqual(expected.sort());
     const sum = queries.find((q) => q.expression)?.expression ?? "";
     for (const q of queries.filter((query) => query.metric)) expect(sum).toContain(q.id);

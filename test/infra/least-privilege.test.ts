@@ -39,14 +39,16 @@ function ourData(stack: Synthesis) {
   return { tableArn, bucketArn, messagesArn, ours: [tableArn, bucketArn, messagesArn, ...sender], allowed };
 }
 
-const grant = (actions: string[], resources: string[]): Statement => asStatement({ effect: "Allow", actions, resources });
+const grant = (actions: string[], resources: string[]): Statement =>
+  asStatement({ effect: "Allow", actions, resources });
 const asStatement = (s: { effect: string; actions: string[]; resources: string[] }): Statement => ({
   ...s,
   principal: undefined,
   condition: undefined,
   negated: false,
 });
-const touchesOurs = (ours: string[]) => (s: Statement) => s.resources.some((r) => ours.some((arn) => reaches(r, arn)));
+const touchesOurs = (ours: string[]) => (s: Statement) =>
+  s.resources.some((r) => ours.some((arn) => reaches(r, arn)));
 
 // The contact functions' roles, by the prefix SST names them with, and the role each holds.
 const FUNCTION_ROLES: [string, Role][] = [
@@ -98,15 +100,22 @@ describe.each(["production", "preview"] as const)("function roles (%s)", (scenar
       [[...site, grant(["dynamodb:Query"], [`${tableArn}/index/*`])], allowed(...siteRoles)],
       [site.filter((s) => !s.actions.includes("dynamodb:BatchGetItem")), allowed(...siteRoles)],
       // SST's default Email link: ses:* on the identity and Send* on "*".
-      [[...contact, grant(["ses:*"], ours.slice(-2)), grant(["ses:SendRawEmail"], ["*"])], allowed("contactApi")],
+      [
+        [...contact, grant(["ses:*"], ours.slice(-2)), grant(["ses:SendRawEmail"], ["*"])],
+        allowed("contactApi"),
+      ],
       [[...contact, grant(["dynamodb:Query"], [messagesArn])], allowed("contactApi")],
     ];
-    for (const [policy, expected] of widened) expect(privilegeViolations(policy, ours, expected)).not.toEqual([]);
+    for (const [policy, expected] of widened)
+      expect(privilegeViolations(policy, ours, expected)).not.toEqual([]);
   });
 
   it("links grant nothing, so linking a resource never widens a role (what `sst dev` and `sst shell` see)", () => {
     for (const name of ["VisitsLinkRef", "ResumeLinkRef", "MessagesLinkRef", "SenderLinkRef"]) {
-      expect(input<unknown[] | undefined>(one(stack, "sst:sst:LinkRef", name), "include") ?? [], name).toEqual([]);
+      expect(
+        input<unknown[] | undefined>(one(stack, "sst:sst:LinkRef", name), "include") ?? [],
+        name,
+      ).toEqual([]);
     }
   });
 
@@ -128,9 +137,10 @@ describe.each(["production", "preview"] as const)("function roles (%s)", (scenar
       scheduleRolesSeen++;
       expect(trust, role.name).toEqual([{ Service: "scheduler.amazonaws.com" }]);
       const statements = roleStatements(role);
-      expect(statements.map((s) => [s.effect, s.actions, s.resources]), role.name).toEqual([
-        ["Allow", ["lambda:InvokeFunction"], [input<string>(schedule, "target.arn")]],
-      ]);
+      expect(
+        statements.map((s) => [s.effect, s.actions, s.resources]),
+        role.name,
+      ).toEqual([["Allow", ["lambda:InvokeFunction"], [input<string>(schedule, "target.arn")]]]);
     }
     expect(scheduleRolesSeen).toBe(2);
   });

@@ -4,7 +4,9 @@ import { ROLE_GRANTS, type Role } from "../../infra/permissions";
 import { ACTION_OF_COMMAND, commandsIn, siteEntries } from "./code-actions";
 
 const actionsOf = (...roles: Role[]): string[] =>
-  [...new Set(roles.flatMap((role) => ROLE_GRANTS[role].flatMap((grant): string[] => [...grant.actions])))].sort();
+  [
+    ...new Set(roles.flatMap((role) => ROLE_GRANTS[role].flatMap((grant): string[] => [...grant.actions]))),
+  ].sort();
 const entryOf = (handler: string) => `${handler.slice(0, handler.lastIndexOf("."))}.ts`;
 
 // Each role's code, and the roles whose grants that code runs with. The site's code
@@ -32,7 +34,9 @@ describe("infra/permissions.ts against the code each role runs", () => {
     const commands = await commandsIn([entryOf(HANDLERS.contactApi)]);
     const needed = [...commands.keys()].map((command) => ACTION_OF_COMMAND[command]);
     // The digest's role lacks PutItem, which the contact API's code needs.
-    expect(needed.filter((action) => !actionsOf("digest").includes(action ?? ""))).toContain("dynamodb:PutItem");
+    expect(needed.filter((action) => !actionsOf("digest").includes(action ?? ""))).toContain(
+      "dynamodb:PutItem",
+    );
   });
 
   it("names single actions, never a wildcard", () => {

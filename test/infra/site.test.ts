@@ -80,20 +80,30 @@ describe("the secrets: the visitor-hash salt and the contact form key", () => {
     one(stack, "sst:sst:Secret", "VisitorSalt");
     const build = stack.builds.find((b) => b.functionID.startsWith("SiteServer"));
     // With the download alert on (production's scenario), the mail links too.
-    expect(build?.links.sort()).toEqual(["ContactFormKey", "Messages", "Resume", "Sender", "VisitorSalt", "Visits"]);
+    expect(build?.links.sort()).toEqual([
+      "ContactFormKey",
+      "Messages",
+      "Resume",
+      "Sender",
+      "VisitorSalt",
+      "Visits",
+    ]);
   });
 
   it.each([
     ["VisitorSalt", TEST_SALT],
     ["ContactFormKey", TEST_FORM_KEY],
-  ])("%s appears nowhere in clear text: not in environment variables, not in any resource's inputs", (name, value) => {
-    const linkRef = one(stack, "sst:sst:LinkRef", `${name}LinkRef`);
-    // The test would see the value if it were there: the link carries it, as a Pulumi secret.
-    expect(JSON.stringify(linkRef.inputs)).toContain(value);
-    for (const r of stack.resources) expect(JSON.stringify(r.publicInputs), r.name).not.toContain(value);
-    const variables = ofType(stack, "aws:lambda/function:Function").map((f) =>
-      input(f, "environment.variables"),
-    );
-    expect(JSON.stringify(variables)).not.toContain(value);
-  });
+  ])(
+    "%s appears nowhere in clear text: not in environment variables, not in any resource's inputs",
+    (name, value) => {
+      const linkRef = one(stack, "sst:sst:LinkRef", `${name}LinkRef`);
+      // The test would see the value if it were there: the link carries it, as a Pulumi secret.
+      expect(JSON.stringify(linkRef.inputs)).toContain(value);
+      for (const r of stack.resources) expect(JSON.stringify(r.publicInputs), r.name).not.toContain(value);
+      const variables = ofType(stack, "aws:lambda/function:Function").map((f) =>
+        input(f, "environment.variables"),
+      );
+      expect(JSON.stringify(variables)).not.toContain(value);
+    },
+  );
 });

@@ -23,7 +23,9 @@ export async function mailsContaining(
 ): Promise<InboxMail[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const found = (await inbox(sesUrl)).filter((mail) => `${mail.subject}\n${mail.body.text}`.includes(marker));
+    const found = (await inbox(sesUrl)).filter((mail) =>
+      `${mail.subject}\n${mail.body.text}`.includes(marker),
+    );
     if (found.length >= count || Date.now() > deadline) return found;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -10,6 +10,7 @@
 import type { NextApiRequest, NextApiResponse } from "next";
 import { isbot } from "isbot";
 import { alertDownload } from "@/lib/alerts/download-alert";
+import { errorSummary } from "@/lib/aws";
 import { observeRequest } from "@/lib/observability/request-log";
 import { serveResume } from "@/lib/resume/serve";
 import { recordDownload } from "@/lib/visits/writes";
@@ -31,7 +32,9 @@ export default async function downloadResume(req: NextApiRequest, res: NextApiRe
     // Awaited: on Lambda the function may freeze as soon as this handler returns.
     await recordDownload().catch((error: unknown) => console.error("[resume] download not counted:", error));
     // Off unless PORTFOLIO_DOWNLOAD_ALERT=on; a failed alert never fails the download.
-    await alertDownload().catch((error: Error) => console.error("[resume] download alert not sent:", error.name));
+    await alertDownload().catch((error: unknown) =>
+      console.error("[resume] download alert not sent:", errorSummary(error)),
+    );
   }
   finish(served);
 }
