@@ -30,7 +30,7 @@ export function parseRequest(event: APIGatewayProxyEventV2): Parsed {
   const raw = Buffer.from(event.body ?? "", event.isBase64Encoded ? "base64" : "utf8");
   if (raw.length > BODY_LIMIT_BYTES) return fail("too-large", `The body is over ${BODY_LIMIT_BYTES} bytes.`);
   if (type !== FORM && type !== JSON_TYPE)
-    return fail("unsupported", `Send ${FORM} or ${JSON_TYPE}, not "${type.slice(0, 80) || "no type"}".`);
+    return fail("unsupported", `Send the form as ${FORM} or ${JSON_TYPE}.`);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(raw);

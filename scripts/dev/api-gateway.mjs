@@ -53,6 +53,10 @@ export function toEvent(req, body, routeKey) {
   for (const [name, values] of Object.entries(req.headersDistinct)) {
     if (name !== "cookie" && values) headers[name] = values.join(",");
   }
+  // API Gateway appends the address the connection came from; only that last entry is
+  // trusted (lib/visits/visitor.ts), whatever the client put before it.
+  const sourceIp = (req.socket.remoteAddress ?? "").replace(/^::ffff:/, "");
+  headers["x-forwarded-for"] = [headers["x-forwarded-for"], sourceIp].filter(Boolean).join(", ");
   const cookies = (req.headers.cookie ?? "")
     .split(";")
     .map((c) => c.trim())
@@ -80,7 +84,7 @@ export function toEvent(req, body, routeKey) {
         method: req.method,
         path: url.pathname,
         protocol: `HTTP/${req.httpVersion}`,
-        sourceIp: (req.socket.remoteAddress ?? "").replace(/^::ffff:/, ""),
+        sourceIp,
         userAgent: headers["user-agent"] ?? "",
       },
       requestId: randomUUID(),

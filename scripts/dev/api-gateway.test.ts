@@ -37,7 +37,12 @@ describe("the local API Gateway adapter", () => {
   it("hands a form post over as API Gateway does: payload 2.0, base64 body, lower-case headers, cookies apart", async () => {
     await fetch(`${url}?a=1&a=2`, {
       method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: "x=1; y=2", "X-Custom": "v" },
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Cookie: "x=1; y=2",
+        "X-Custom": "v",
+        "X-Forwarded-For": "203.0.113.9",
+      },
       body: "name=Ada",
     });
     expect(lastEvent).toMatchObject({
@@ -56,6 +61,8 @@ describe("the local API Gateway adapter", () => {
     });
     const headers = lastEvent?.headers as Record<string, string>;
     expect(headers["x-custom"]).toBe("v");
+    // The connection's address last, as API Gateway appends it: the only entry the app trusts.
+    expect(headers["x-forwarded-for"]).toBe("203.0.113.9, 127.0.0.1");
     expect(headers.cookie).toBeUndefined();
   });
 

@@ -28,6 +28,8 @@ describe("npm run local-aws", () => {
       env: { ...process.env, LOCAL_AWS_DATA_DIR: dataDir },
       stdio: ["ignore", "pipe", "pipe"],
     });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const lines: string[] = [];
     for await (const line of createInterface({ input: child.stdout })) {
       if (line === "# ready") break;
@@ -48,12 +50,19 @@ describe("npm run local-aws", () => {
     });
     const { TableNames } = await dynamo.send(new ListTablesCommand({}));
     expect(TableNames).toContain(JSON.parse(env.SST_RESOURCE_Visits!).name);
+    expect(TableNames).toContain(JSON.parse(env.SST_RESOURCE_Messages!).name);
     dynamo.destroy();
+    // Where to read the mail the app sends: the SES emulator's own page.
+    await expect
+      .poll(() => stderr)
+      .toContain(`Read the mail the app sends at ${env.AWS_ENDPOINT_URL_SESV2}/`);
+    expect((await fetch(`${env.AWS_ENDPOINT_URL_SESV2}/`)).headers.get("content-type")).toMatch(/text\/html/);
 
     const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
     child.kill("SIGINT");
     expect(await exited).toBe(0);
     expect(await portAccepts(env.AWS_ENDPOINT_URL_DYNAMODB!)).toBe(false);
     expect(await portAccepts(env.AWS_ENDPOINT_URL_S3!)).toBe(false);
+    expect(await portAccepts(env.AWS_ENDPOINT_URL_SESV2!)).toBe(false);
   });
 });
