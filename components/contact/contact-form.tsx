@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, useState } from "react";
+import { type FormEvent, type ReactNode, useState } from "react";
 import {
   CONTACT_PATH,
   FIELD,
@@ -40,50 +40,19 @@ export function ContactForm({ token, initialState }: Props) {
     if (invalid) form.querySelector<HTMLElement>(`[name="${invalid}"]`)?.focus();
   }
 
-  const described = (field: keyof FieldErrors) =>
-    errors[field] ? { "aria-invalid": true, "aria-describedby": `contact-${field}-error` } : {};
   const status = state === "sending" ? "Sending…" : state && (errors.form ?? STATE_MESSAGES[state]);
 
   return (
     <form className="contact-form" action={CONTACT_PATH} method="post" onSubmit={onSubmit}>
-      <div className="field">
-        <label htmlFor="contact-name">Name</label>
-        <input
-          id="contact-name"
-          name={FIELD.name}
-          type="text"
-          autoComplete="name"
-          required
-          maxLength={LIMITS.name}
-          {...described("name")}
-        />
-        <FieldError field="name" errors={errors} />
-      </div>
-      <div className="field">
-        <label htmlFor="contact-email">Email</label>
-        <input
-          id="contact-email"
-          name={FIELD.email}
-          type="email"
-          autoComplete="email"
-          required
-          maxLength={LIMITS.email}
-          {...described("email")}
-        />
-        <FieldError field="email" errors={errors} />
-      </div>
-      <div className="field">
-        <label htmlFor="contact-message">Message</label>
-        <textarea
-          id="contact-message"
-          name={FIELD.message}
-          rows={6}
-          required
-          maxLength={LIMITS.message}
-          {...described("message")}
-        />
-        <FieldError field="message" errors={errors} />
-      </div>
+      <Field field="name" label="Name" errors={errors}>
+        {(props) => <input {...props} type="text" autoComplete="name" required maxLength={LIMITS.name} />}
+      </Field>
+      <Field field="email" label="Email" errors={errors}>
+        {(props) => <input {...props} type="email" autoComplete="email" required maxLength={LIMITS.email} />}
+      </Field>
+      <Field field="message" label="Message" errors={errors}>
+        {(props) => <textarea {...props} rows={6} required maxLength={LIMITS.message} />}
+      </Field>
       {/* The honeypot: off-screen, out of the tab order and hidden from screen readers. */}
       <div className="honeypot" aria-hidden="true">
         <label htmlFor="contact-website">Leave this field empty</label>
@@ -100,11 +69,30 @@ export function ContactForm({ token, initialState }: Props) {
   );
 }
 
-function FieldError({ field, errors }: { field: keyof FieldErrors; errors: FieldErrors }) {
+type FieldName = "name" | "email" | "message";
+type ControlProps = { id: string; name: string; "aria-invalid"?: true; "aria-describedby"?: string };
+
+/** A labelled control, marked invalid and described by its error when the endpoint refused it. */
+function Field(props: {
+  field: FieldName;
+  label: string;
+  errors: FieldErrors;
+  children: (control: ControlProps) => ReactNode;
+}) {
+  const { field, label, errors, children } = props;
+  const id = `contact-${field}`;
   const error = errors[field];
-  return error ? (
-    <p id={`contact-${field}-error`} className="field-error">
-      {error}
-    </p>
-  ) : null;
+  const control: ControlProps = { id, name: FIELD[field] };
+  if (error) Object.assign(control, { "aria-invalid": true, "aria-describedby": `${id}-error` });
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children(control)}
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
 }

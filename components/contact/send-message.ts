@@ -13,9 +13,9 @@ export async function sendMessage(form: HTMLFormElement): Promise<SendResult> {
       body: JSON.stringify(fields),
     });
     const body = (await response.json().catch(() => ({}))) as { status?: unknown; errors?: FieldErrors };
-    // An answer not from the endpoint (a proxy's or the firewall's page) has no status.
-    const fallback =
-      response.status === 413 ? "too-large" : response.status === 429 ? "limited" : "unavailable";
+    // An answer not from the endpoint (the firewall's page, API Gateway's own 429 when the
+    // whole API is throttled) has no status: "try again in a minute" fits all of them.
+    const fallback = response.status === 413 ? "too-large" : "unavailable";
     return { state: formStateOf(body.status) ?? fallback, errors: body.errors ?? {} };
   } catch {
     return { state: "unavailable", errors: {} };

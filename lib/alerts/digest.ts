@@ -3,7 +3,6 @@
 import "server-only";
 import { countReceived } from "../contact/messages";
 import { sendToOwner } from "../mail/ses";
-import { publishMetrics } from "../observability/metrics";
 import { logger } from "../observability/request-log";
 import { readVisitSummary } from "../visits/reads";
 import { digestMail } from "./digest-mail";
@@ -43,6 +42,5 @@ export async function sendDailyDigest(now = new Date()): Promise<{ digest: Diges
   const digest = await collectDigest(now);
   const sesMessageId = await sendToOwner(digestMail(digest));
   logger.info("digest sent", { day: digest.day, sesMessageId });
-  publishMetrics({ OwnerAlerts: 1 });
   return { digest, sesMessageId };
 }

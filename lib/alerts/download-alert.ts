@@ -6,7 +6,6 @@
 import { countThisHour } from "../contact/hourly-count";
 import { escapeHtml, htmlDocument } from "../mail/html";
 import { type Mail, sendToOwner } from "../mail/ses";
-import { publishMetrics } from "../observability/metrics";
 
 export const ALERTS_PER_HOUR = 10;
 
@@ -21,7 +20,6 @@ export async function alertDownload(now = Date.now()): Promise<AlertOutcome> {
   const { count } = await countThisHour("download-alerts", now);
   if (count > ALERTS_PER_HOUR) return "capped";
   await sendToOwner(downloadAlertMail(now, count === ALERTS_PER_HOUR));
-  publishMetrics({ OwnerAlerts: 1 });
   return "sent";
 }
 

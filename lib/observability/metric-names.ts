@@ -22,7 +22,6 @@ export const METRICS = [
   { name: "MailFailures", unit: "Count" },
   { name: "UndeliveredMessages", unit: "Count" },
   { name: "OverdueMessages", unit: "Count" },
-  { name: "OwnerAlerts", unit: "Count" },
 ] as const satisfies readonly { name: string; unit: MetricUnit }[];
 
 export type MetricName = (typeof METRICS)[number]["name"];
