@@ -2,7 +2,7 @@ import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { Resource } from "sst";
 import { describe, expect, it, vi } from "vitest";
 import { DEAD_ENDPOINT, pointAt } from "@/test/support/endpoint";
-import { dynamo } from "./dynamo";
+import { dynamo } from "./table";
 import { recordPageVisit } from "./page-visit";
 import { readVisitSummary } from "./reads";
 import { utcDay } from "./table";
