@@ -2,10 +2,12 @@ import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from "@aws-sd
 import { Resource } from "sst";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DEAD_ENDPOINT, pointAt } from "@/test/support/endpoint";
+import { ownerS3 } from "@/test/support/owner-clients";
 import { GET } from "@/app/api/health/route";
-import { s3 } from "./resume/storage";
 import { RESUME_KEY } from "./resume/key";
 import { readVisitSummary } from "./visits/reads";
+
+const s3 = ownerS3();
 
 describe("GET /api/health against the emulators", () => {
   it("answers 200 with each dependency ok, never cached, and counts nothing", async () => {
