@@ -90,13 +90,13 @@ describe("request logs and EMF metrics from the OpenNext bundle", () => {
 });
 
 describe("GET /api/health on the OpenNext bundle", () => {
-  it("answers 200 with each dependency ok, no-store, and counts no visit", async () => {
+  it("answers 200 with each dependency ok, shared by CloudFront for 5 s, and counts no visit", async () => {
     const visits = async () => JSON.parse(bodyBytes(await invoke("GET", "/api/visits")).toString());
     const before = await visits();
     const result = await invoke("GET", "/api/health");
     expect(result.statusCode).toBe(200);
     expect(result.headers["content-type"]).toMatch(/^application\/json/);
-    expect(result.headers["cache-control"]).toBe("no-store");
+    expect(result.headers["cache-control"]).toBe("public, max-age=0, s-maxage=5");
     expect(JSON.parse(bodyBytes(result).toString())).toMatchObject({
       status: "ok",
       dependencies: { dynamodb: { status: "ok" }, s3: { status: "ok", resume: "present" } },

@@ -36,14 +36,17 @@ async function validate(identity: Identity): Promise<void> {
   const problems: string[] = [];
   if (identity.statements.some((s) => "Condition" in s))
     problems.push("conditions are not supported: decisions are cached per action and resource");
+  // Each grant on its own: a Deny elsewhere may rightly override it.
   const grants = identity.statements
     .filter((s) => s.Effect === "Allow")
-    .flatMap((s) => s.Action.flatMap((action) => s.Resource.map((resource) => ({ action, resource }))));
-  for (const grant of grants) {
+    .flatMap((s) =>
+      s.Action.flatMap((action) => s.Resource.map((resource) => ({ statement: s, action, resource }))),
+    );
+  for (const { statement, ...grant } of grants) {
     // A wildcard is checked for shape only, on an action every account has.
     const wild = /[*?]/.test(grant.action + grant.resource);
     const check = wild ? { action: "sts:GetCallerIdentity", resource: "*" } : grant;
-    const result = await runSimulation(simulation(identity, identity.statements, check), {});
+    const result = await runSimulation(simulation(identity, [statement], check), {});
     if (result.resultType === "error")
       problems.push(`${grant.action} on ${grant.resource}: ${result.errors.message}`);
     else if (!wild && result.overallResult !== "Allowed")
