@@ -99,8 +99,16 @@ function toResumeError(error: unknown): unknown {
   if (status === 404) return new ResumeError("No resume has been uploaded yet.", 404);
   // Replaced between our HeadObject and GetObject: the client should simply ask again.
   if (status === 412) return new ResumeError("The resume was just replaced. Please try again.", 503);
-  // Any other 4xx (a 403 above all) is a bug or a misconfiguration: let it surface as a
-  // 500. Anything else (refused connection, timeout, a 5xx) means S3 is unreachable now.
+  // Any other 4xx is a bug or a misconfiguration: let it surface as a 500. A 403 to a HEAD
+  // reaches the SDK as "Unknown: UnknownError", so the log says what it was.
+  if (status === 403) {
+    const refused = new Error(
+      "S3 refused access to the resume (403 AccessDenied): the server role lacks a grant in infra/permissions.ts.",
+      { cause: error },
+    );
+    return Object.assign(refused, { name: "AccessDenied" });
+  }
+  // Anything else (refused connection, timeout, a 5xx) means S3 is unreachable right now.
   if (status !== undefined && status < 500) return error;
   console.error("[resume] storage unavailable:", error);
   return new ResumeError("The resume is temporarily unavailable. Please try again shortly.", 503);
