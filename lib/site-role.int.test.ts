@@ -39,12 +39,12 @@ beforeEach(() => {
 afterEach(() => vi.restoreAllMocks());
 
 /** Runs `use` with no resume uploaded, then puts it back. */
-async function withoutResume<T>(use: () => Promise<T>): Promise<T> {
+async function withoutResume<T>(run: () => Promise<T>): Promise<T> {
   const object = await owner.send(new GetObjectCommand({ Bucket: Resource.Resume.name, Key: RESUME_KEY }));
   const stored = await object.Body!.transformToByteArray();
   await owner.send(new DeleteObjectCommand({ Bucket: Resource.Resume.name, Key: RESUME_KEY }));
   try {
-    return await use();
+    return await run();
   } finally {
     await owner.send(new PutObjectCommand({ Bucket: Resource.Resume.name, Key: RESUME_KEY, Body: stored }));
   }

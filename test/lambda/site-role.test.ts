@@ -32,12 +32,12 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-async function withoutResume<T>(use: () => Promise<T>): Promise<T> {
+async function withoutResume<T>(run: () => Promise<T>): Promise<T> {
   const object = await owner.send(new GetObjectCommand({ Bucket: bucket, Key: RESUME_KEY }));
   const stored = await object.Body!.transformToByteArray();
   await owner.send(new DeleteObjectCommand({ Bucket: bucket, Key: RESUME_KEY }));
   try {
-    return await use();
+    return await run();
   } finally {
     await owner.send(new PutObjectCommand({ Bucket: bucket, Key: RESUME_KEY, Body: stored }));
   }
