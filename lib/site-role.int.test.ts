@@ -2,35 +2,22 @@
 // own: each action infra/permissions.ts grants is what some call needs. With the policy
 // as deployed every call works; with any one action taken away, the call that needs it
 // fails with AWS's AccessDenied instead of passing unnoticed.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import type { S3Client } from "@aws-sdk/client-s3";
 import { Resource } from "sst";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { type LocalAws, startLocalAws } from "@/scripts/local-aws/stack";
+import type { LocalAws } from "@/scripts/local-aws/stack";
 import { pointAt } from "@/test/support/endpoint";
+import { startOwnLocalAws } from "@/test/support/own-local-aws";
+import { withoutResume as withoutStoredResume } from "@/test/support/owner-clients";
 import { grantedActions, isAccessDenied, withoutAction } from "@/test/support/site-permissions";
-import { RESUME_KEY } from "./resume/key";
 
-const dataDir = mkdtempSync(path.join(tmpdir(), "portfolio-site-role-"));
 let stack: LocalAws;
 let owner: S3Client;
-
+let stop: () => Promise<void>;
 beforeAll(async () => {
-  stack = await startLocalAws({ dataDir });
-  const { S3Client } = await import("@aws-sdk/client-s3");
-  owner = new S3Client({
-    endpoint: stack.env.AWS_ENDPOINT_URL_S3,
-    credentials: stack.credentials.owner,
-    forcePathStyle: true,
-  });
+  ({ stack, owner, stop } = await startOwnLocalAws("site-role"));
 });
-afterAll(async () => {
-  owner.destroy();
-  await stack.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => stop());
 beforeEach(() => {
   // The app's clients, fresh for each test, pointed at this file's local AWS.
   pointAt("DYNAMODB", stack.env.AWS_ENDPOINT_URL_DYNAMODB!);
@@ -38,17 +25,8 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-/** Runs `use` with no resume uploaded, then puts it back. */
-async function withoutResume<T>(run: () => Promise<T>): Promise<T> {
-  const object = await owner.send(new GetObjectCommand({ Bucket: Resource.Resume.name, Key: RESUME_KEY }));
-  const stored = await object.Body!.transformToByteArray();
-  await owner.send(new DeleteObjectCommand({ Bucket: Resource.Resume.name, Key: RESUME_KEY }));
-  try {
-    return await run();
-  } finally {
-    await owner.send(new PutObjectCommand({ Bucket: Resource.Resume.name, Key: RESUME_KEY, Body: stored }));
-  }
-}
+/** Runs `run` with no resume uploaded, then puts it back. */
+const withoutResume = <T>(run: () => Promise<T>) => withoutStoredResume(owner, Resource.Resume.name, run);
 
 // For each granted action, an app call that needs it; it resolves when the call works.
 const APP_CALLS: Record<string, () => Promise<unknown>> = {

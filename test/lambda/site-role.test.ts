@@ -1,47 +1,24 @@
 // The OpenNext bundle under the site role's policy, on a local AWS of this file's own:
 // with the policy as deployed every route works; with any one granted action taken
 // away, the route that needs it fails, and AWS's AccessDenied is what the logs show.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
-import { RESUME_KEY } from "../../lib/resume/key";
-import { startLocalAws } from "../../scripts/local-aws/stack";
+import { startOwnLocalAws } from "../support/own-local-aws";
+import { withoutResume as withoutStoredResume } from "../support/owner-clients";
 import { grantedActions, withoutAction } from "../support/site-permissions";
 import { bodyBytes, invoke } from "./invoke";
 
 // Before the bundle is first imported (on the first invoke), so its clients use this stack.
-const dataDir = mkdtempSync(path.join(tmpdir(), "portfolio-lambda-site-role-"));
-const stack = await startLocalAws({ dataDir });
+const { stack, owner, stop } = await startOwnLocalAws("lambda-site-role");
 Object.assign(process.env, stack.env);
 const bucket = JSON.parse(stack.env.SST_RESOURCE_Resume!).name as string;
-const owner = new S3Client({
-  endpoint: stack.env.AWS_ENDPOINT_URL_S3,
-  credentials: stack.credentials.owner,
-  forcePathStyle: true,
-});
-afterAll(async () => {
-  owner.destroy();
-  await stack.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => stop());
 const logged = vi.spyOn(console, "error").mockImplementation(() => {});
 afterEach(() => {
   logged.mockClear();
   vi.useRealTimers();
 });
 
-async function withoutResume<T>(run: () => Promise<T>): Promise<T> {
-  const object = await owner.send(new GetObjectCommand({ Bucket: bucket, Key: RESUME_KEY }));
-  const stored = await object.Body!.transformToByteArray();
-  await owner.send(new DeleteObjectCommand({ Bucket: bucket, Key: RESUME_KEY }));
-  try {
-    return await run();
-  } finally {
-    await owner.send(new PutObjectCommand({ Bucket: bucket, Key: RESUME_KEY, Body: stored }));
-  }
-}
+const withoutResume = <T>(run: () => Promise<T>) => withoutStoredResume(owner, bucket, run);
 
 const counterStatus = async () =>
   /data-testid="visitor-count" data-status="(\w+)"/.exec(bodyBytes(await invoke("GET", "/")).toString())?.[1];

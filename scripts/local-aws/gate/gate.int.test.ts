@@ -25,6 +25,7 @@ import {
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RESUME_KEY } from "../../../lib/resume/key";
+import { withoutResume as withoutStoredResume } from "../../../test/support/owner-clients";
 import type { Credentials } from "../identities";
 import { type LocalAws, startLocalAws } from "../stack";
 
@@ -176,13 +177,9 @@ describe("a missing resume", () => {
       .filter((p) => p.actions.length > 0);
 
   async function withoutResume(run: () => Promise<void>) {
-    const object = await owner.s3.send(new GetObjectCommand({ Bucket: bucket, Key: RESUME_KEY }));
-    const stored = await object.Body!.transformToByteArray();
-    await owner.s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: RESUME_KEY }));
     try {
-      await run();
+      await withoutStoredResume(owner.s3, bucket, run);
     } finally {
-      await owner.s3.send(new PutObjectCommand({ Bucket: bucket, Key: RESUME_KEY, Body: stored }));
       await stack.useSitePermissions(stack.sitePermissions);
     }
   }

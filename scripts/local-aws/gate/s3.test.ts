@@ -4,17 +4,51 @@ import { missingKeyCheck, needsBody, s3Checks } from "./s3";
 
 const object = (key: string, bucket = "b") => `arn:aws:s3:::${bucket}/${key}`;
 const BUCKET = "arn:aws:s3:::b";
-type Case = [method: string, url: string, headers: Record<string, string>, checks: [string, string][]];
 
 // What SDK v3 sends with forcePathStyle (x-id is the SDK's, and S3 ignores it), and the
-// IAM actions the S3 User Guide's "Required permissions for Amazon S3 API operations" lists.
+// IAM actions the S3 User Guide's "Required permissions for Amazon S3 API operations"
+// lists: one request per line, then each check as action and resource (`-` for the bucket).
+const TABLE = `
+GET    /b/resume.pdf?x-id=GetObject                      s3:GetObject resume.pdf
+GET    /b/resume.pdf?versionId=v1&x-id=GetObject         s3:GetObjectVersion resume.pdf
+HEAD   /b/resume.pdf                                     s3:GetObject resume.pdf
+HEAD   /b/resume.pdf?versionId=v1                        s3:GetObjectVersion resume.pdf
+GET    /b/a%20folder/caf%C3%A9.pdf                       s3:GetObject a%20folder/caf%C3%A9.pdf
+PUT    /b/resume.pdf?x-id=PutObject                      s3:PutObject resume.pdf
+DELETE /b/resume.pdf?x-id=DeleteObject                   s3:DeleteObject resume.pdf
+DELETE /b/resume.pdf?versionId=v1                        s3:DeleteObjectVersion resume.pdf
+POST   /b/big.pdf?uploads&x-id=CreateMultipartUpload     s3:PutObject big.pdf
+PUT    /b/big.pdf?partNumber=1&uploadId=U&x-id=UploadPart s3:PutObject big.pdf
+POST   /b/big.pdf?uploadId=U                             s3:PutObject big.pdf
+DELETE /b/big.pdf?uploadId=U                             s3:AbortMultipartUpload big.pdf
+GET    /b/big.pdf?uploadId=U                             s3:ListMultipartUploadParts big.pdf
+GET    /b/resume.pdf?tagging                             s3:GetObjectTagging resume.pdf
+GET    /b?list-type=2&prefix=r                           s3:ListBucket -
+GET    /b/                                               s3:ListBucket -
+HEAD   /b                                                s3:ListBucket -
+GET    /b?versions&prefix=resume.pdf                     s3:ListBucketVersions -
+GET    /b?uploads                                        s3:ListBucketMultipartUploads -
+PUT    /b                                                s3:CreateBucket -
+PUT    /b?versioning                                     s3:PutBucketVersioning -
+GET    /b?versioning                                     s3:GetBucketVersioning -
+DELETE /b?cors                                           s3:PutBucketCORS -
+`;
+const presigned =
+  "/b/resume.pdf?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=K%2F20261202%2Fus-east-1%2Fs3%2Faws4_request" +
+  "&X-Amz-Signature=abc&X-Amz-SignedHeaders=host&response-content-disposition=attachment&x-id=GetObject";
+
+type Case = [method: string, url: string, headers: Record<string, string>, checks: [string, string][]];
 const CASES: Case[] = [
-  ["GET", "/b/resume.pdf?x-id=GetObject", {}, [["s3:GetObject", object("resume.pdf")]]],
-  ["GET", "/b/resume.pdf?versionId=v1&x-id=GetObject", {}, [["s3:GetObjectVersion", object("resume.pdf")]]],
-  ["HEAD", "/b/resume.pdf", {}, [["s3:GetObject", object("resume.pdf")]]],
-  ["HEAD", "/b/resume.pdf?versionId=v1", {}, [["s3:GetObjectVersion", object("resume.pdf")]]],
-  ["GET", "/b/a%20folder/caf%C3%A9.pdf", {}, [["s3:GetObject", object("a folder/café.pdf")]]],
-  ["PUT", "/b/resume.pdf?x-id=PutObject", {}, [["s3:PutObject", object("resume.pdf")]]],
+  ...TABLE.trim()
+    .split("\n")
+    .map((line): Case => {
+      const [method = "", url = "", action = "", key = ""] = line.split(/\s+/);
+      return [method, url, {}, [[action, key === "-" ? BUCKET : object(decodeURIComponent(key))]]];
+    }),
+  ["GET", "/", {}, [["s3:ListAllMyBuckets", "*"]]],
+  // A presigned URL: the signature's parameters are not subresources.
+  ["GET", presigned, {}, [["s3:GetObject", object("resume.pdf")]]],
+  // A write with tags and an ACL needs the rights to set them too.
   [
     "PUT",
     "/b/resume.pdf",
@@ -25,6 +59,7 @@ const CASES: Case[] = [
       ["s3:PutObjectAcl", object("resume.pdf")],
     ],
   ],
+  // CopyObject reads its source: a version of it, or another bucket's object.
   [
     "PUT",
     "/b/resume.pdf?x-id=CopyObject",
@@ -42,31 +77,6 @@ const CASES: Case[] = [
       ["s3:PutObject", object("copy.pdf")],
       ["s3:GetObject", object("old one.pdf", "other")],
     ],
-  ],
-  ["DELETE", "/b/resume.pdf?x-id=DeleteObject", {}, [["s3:DeleteObject", object("resume.pdf")]]],
-  ["DELETE", "/b/resume.pdf?versionId=v1", {}, [["s3:DeleteObjectVersion", object("resume.pdf")]]],
-  ["POST", "/b/big.pdf?uploads&x-id=CreateMultipartUpload", {}, [["s3:PutObject", object("big.pdf")]]],
-  ["PUT", "/b/big.pdf?partNumber=1&uploadId=U&x-id=UploadPart", {}, [["s3:PutObject", object("big.pdf")]]],
-  ["POST", "/b/big.pdf?uploadId=U", {}, [["s3:PutObject", object("big.pdf")]]],
-  ["DELETE", "/b/big.pdf?uploadId=U", {}, [["s3:AbortMultipartUpload", object("big.pdf")]]],
-  ["GET", "/b/big.pdf?uploadId=U", {}, [["s3:ListMultipartUploadParts", object("big.pdf")]]],
-  ["GET", "/b/resume.pdf?tagging", {}, [["s3:GetObjectTagging", object("resume.pdf")]]],
-  ["GET", "/b?list-type=2&prefix=r", {}, [["s3:ListBucket", BUCKET]]],
-  ["GET", "/b/", {}, [["s3:ListBucket", BUCKET]]],
-  ["HEAD", "/b", {}, [["s3:ListBucket", BUCKET]]],
-  ["GET", "/b?versions&prefix=resume.pdf", {}, [["s3:ListBucketVersions", BUCKET]]],
-  ["GET", "/b?uploads", {}, [["s3:ListBucketMultipartUploads", BUCKET]]],
-  ["PUT", "/b", {}, [["s3:CreateBucket", BUCKET]]],
-  ["PUT", "/b?versioning", {}, [["s3:PutBucketVersioning", BUCKET]]],
-  ["GET", "/b?versioning", {}, [["s3:GetBucketVersioning", BUCKET]]],
-  ["DELETE", "/b?cors", {}, [["s3:PutBucketCORS", BUCKET]]],
-  ["GET", "/", {}, [["s3:ListAllMyBuckets", "*"]]],
-  // A presigned URL: the signature's parameters are not subresources.
-  [
-    "GET",
-    "/b/resume.pdf?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=K%2F20261202%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Signature=abc&X-Amz-SignedHeaders=host&response-content-disposition=attachment&x-id=GetObject",
-    {},
-    [["s3:GetObject", object("resume.pdf")]],
   ],
 ];
 
