@@ -101,6 +101,15 @@ describe("s3Checks", () => {
     expect(needsBody({ method: "GET", url: "/b/resume.pdf", headers: {} })).toBe(false);
   });
 
+  it("authorises the very key the emulator will serve: `..` and `\\` are not resolved", () => {
+    expect(s3Checks({ method: "GET", url: "/b/../other/k", headers: {} })).toEqual({
+      checks: [{ action: "s3:GetObject", resource: object("../other/k") }],
+    });
+    expect(s3Checks({ method: "GET", url: "/b/%2E%2E/other\\k", headers: {} })).toEqual({
+      checks: [{ action: "s3:GetObject", resource: object("../other\\k") }],
+    });
+  });
+
   it("refuses what it cannot map rather than authorise it as something else", () => {
     for (const [method, url, headers] of [
       ["GET", "/b/resume.pdf?legal-hold", {}],
@@ -109,6 +118,7 @@ describe("s3Checks", () => {
       ["PATCH", "/b", {}],
       ["DELETE", "/", {}],
       ["GET", "/b/%E0%A4%A", {}],
+      ["GET", "http://elsewhere/b/k", {}],
       ["PUT", "/b/k", { "x-amz-copy-source": "no-key" }],
     ] as const) {
       expect(s3Checks({ method, url, headers: { ...headers } }), `${method} ${url}`).toHaveProperty(

@@ -10,14 +10,21 @@ export type S3Checks = { checks: Check[] } | { unsupported: string };
 
 type Target = { bucket: string; key: string; query: URLSearchParams };
 
+/**
+ * The bucket, key and query exactly as the emulator will read them. Not through `new URL`,
+ * which would resolve `..` segments (and turn `\` into `/`) that s3rver takes literally:
+ * the gate would then authorise one object and the emulator serve another.
+ */
 function target(request: S3Request): Target | undefined {
-  const url = new URL(request.url, "http://gate");
-  const [bucket = "", ...rest] = url.pathname.slice(1).split("/");
+  const query = request.url.indexOf("?");
+  const rawPath = query < 0 ? request.url : request.url.slice(0, query);
+  if (!rawPath.startsWith("/")) return undefined;
+  const [bucket = "", ...rest] = rawPath.slice(1).split("/");
   try {
     return {
       bucket: decodeURIComponent(bucket),
       key: decodeURIComponent(rest.join("/")),
-      query: url.searchParams,
+      query: new URLSearchParams(query < 0 ? "" : request.url.slice(query + 1)),
     };
   } catch {
     return undefined; // not valid percent-encoding: S3 refuses the URI before authorising anything
@@ -36,7 +43,7 @@ export function needsBody(request: S3Request): boolean {
 /** The checks a request needs; `body` is the request body when needsBody() said so. */
 export function s3Checks(request: S3Request, body = ""): S3Checks {
   const found = target(request);
-  if (!found) return { unsupported: "a URL that is not valid percent-encoding" };
+  if (!found) return { unsupported: "a URL that is not a path or not valid percent-encoding" };
   const { bucket, key, query } = found;
   const method = request.method;
   if (!bucket) {
