@@ -104,7 +104,7 @@ try {
     const direct = median(samples.direct[key]);
     const gated = median(samples.gate[key]);
     console.log(
-      `${name}  direct ${direct.toFixed(2)} ms  through the gate ${gated.toFixed(2)} ms  (+${(gated - direct).toFixed(2)} ms)`,
+      `${name}  direct ${direct.toFixed(2)} ms  through the gate ${gated.toFixed(2)} ms  (${gated >= direct ? "+" : "−"}${Math.abs(gated - direct).toFixed(2)} ms)`,
     );
   }
   const all = (side: "direct" | "gate") => [...samples[side].update, ...samples[side].get];
