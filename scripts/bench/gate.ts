@@ -29,8 +29,8 @@ const emulators = await startEmulators(
 );
 const authorizer = await createAuthorizer(identities);
 const gates = {
-  dynamo: await startGate(dynamoRules, authorizer, () => emulators.dynamoPort),
-  s3: await startGate(s3Rules, authorizer, () => emulators.s3Port),
+  dynamo: await startGate(dynamoRules, authorizer, { handle: emulators.dynamoHandler }),
+  s3: await startGate(s3Rules, authorizer, { port: () => emulators.s3Port }),
 };
 const url = (port: number) => `http://127.0.0.1:${port}`;
 await provision(

@@ -1,7 +1,8 @@
-// The two emulators, in this process, on loopback ports only the gate (gate/server.ts)
-// talks to: DynamoDB (dynalite) and S3 (s3rver, with the versioning layer in front).
+// The two emulators, in this process, behind the gate (gate/server.ts): DynamoDB
+// (dynalite), whose request handler the gate calls directly, and S3 (s3rver, with the
+// versioning layer in front), on a loopback port only the gate talks to.
 import { createRequire } from "node:module";
-import type { Server } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import dynalite from "dynalite";
@@ -9,7 +10,13 @@ import S3rver from "s3rver";
 import type { Credentials } from "./identities";
 import { s3Versioning } from "./s3-versioning";
 
-export type Emulators = { dynamoPort: number; s3Port: number; close: () => Promise<void> };
+export type Emulators = {
+  /** dynalite's request handler. Its server still listens (on dynamoPort): only closing it closes the store. */
+  dynamoHandler: (req: IncomingMessage, res: ServerResponse) => void;
+  dynamoPort: number;
+  s3Port: number;
+  close: () => Promise<void>;
+};
 
 /**
  * s3rver refuses access keys it does not know (it checks no SigV4 signature, only the
@@ -39,7 +46,9 @@ export async function startEmulators(dataDir: string, keys: Credentials[]): Prom
       dynamo.listen(0, "127.0.0.1", () => resolve((dynamo.address() as AddressInfo).port));
     });
     const s3Port = (await s3.run()).port;
-    return { dynamoPort, s3Port, close };
+    const [dynamoHandler] = dynamo.listeners("request") as Emulators["dynamoHandler"][];
+    if (!dynamoHandler) throw new Error("dynalite's server has no request handler");
+    return { dynamoHandler, dynamoPort, s3Port, close };
   } catch (error) {
     await close();
     throw error;

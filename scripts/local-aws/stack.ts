@@ -70,8 +70,8 @@ export async function startLocalAws({ dataDir }: LocalAwsOptions): Promise<Local
     running.push(emulators);
     authorizer = await createAuthorizer(identities);
     const [dynamo, s3] = await Promise.all([
-      startGate(dynamoRules, authorizer, () => emulators.dynamoPort),
-      startGate(s3Rules, authorizer, () => emulators.s3Port),
+      startGate(dynamoRules, authorizer, { handle: emulators.dynamoHandler }),
+      startGate(s3Rules, authorizer, { port: () => emulators.s3Port }),
     ]);
     gates = { dynamo, s3 };
     running.push({ close: dynamo.stop }, { close: s3.stop });

@@ -1,18 +1,12 @@
 // The authorisation gate: an HTTP server in front of one emulator, on the port the app is
 // given. It works out what a request needs (the service's rules), asks the authorizer
-// whether the signing identity may, and either answers with AWS's refusal or passes the
-// request through untouched and streams the emulator's answer back.
-import {
-  type IncomingMessage,
-  type Server,
-  type ServerResponse,
-  Agent,
-  createServer,
-  request,
-} from "node:http";
+// whether the signing identity may, and either answers with AWS's refusal or hands the
+// request on untouched (gate/forward.ts) and lets the emulator answer.
+import { type IncomingMessage, type Server, type ServerResponse, Agent, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { pipeline } from "node:stream/promises";
 import type { Authorizer, Caller, Check } from "./authorizer";
+import { forward, readBody, refuse, replay, type Upstream } from "./forward";
 import type { Refusal } from "./s3-refusals";
 import { signingScope } from "./signature";
 
@@ -32,22 +26,22 @@ export type ServiceRules = {
   unsigned: (request: GateRequest) => Refusal;
   unknownKey: (request: GateRequest, accessKeyId: string) => Refusal;
   denied: (request: GateRequest, caller: Caller, check: Check, explicit: boolean) => Refusal;
-  /** A check the emulator's answer calls for before it is passed on (S3's missing-key rule). */
+  /** A check the emulator's answer calls for before it is passed on (S3's missing-key rule; needs a port upstream). */
   afterAnswer?: (request: GateRequest, status: number) => Check | undefined;
 };
 
-// The emulators cap requests at this (dynalite); a body the gate reads is never larger.
-const MAX_BODY_BYTES = 16 * 1024 * 1024;
 const DEFAULT_REGION = "us-east-1";
 
 export type Gate = { port: number; stop: () => Promise<void>; start: () => Promise<void> };
 
-/** Serves the gate for `rules` on a loopback port, forwarding to the emulator on `upstreamPort()`. */
+/** Serves the gate for `rules` on a loopback port, in front of `upstream`. */
 export async function startGate(
   rules: ServiceRules,
   authorizer: Authorizer,
-  upstreamPort: () => number,
+  upstream: Upstream,
 ): Promise<Gate> {
+  if ("handle" in upstream && rules.afterAnswer)
+    throw new Error("A gate that checks the emulator's answer needs the emulator's port.");
   const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -74,28 +68,13 @@ export async function startGate(
       }
     }
 
-    const upstream = request({
-      host: "127.0.0.1",
-      port: upstreamPort(),
-      method: gateRequest.method,
-      path: gateRequest.url,
-      headers: req.headers,
-      agent,
-    });
-    const answer = new Promise<IncomingMessage>((resolve, reject) =>
-      upstream.once("response", resolve).once("error", reject),
-    );
-    if (body) upstream.end(body);
-    else req.pipe(upstream);
-    const reply = await answer;
-
+    if ("handle" in upstream) return upstream.handle(body ? replay(req, body) : req, res);
+    const reply = await forward(upstream.port(), req, body, agent);
     const after = caller && rules.afterAnswer?.(gateRequest, reply.statusCode ?? 0);
-    if (after && caller && caller.decide(after) !== "Allowed") {
+    const decision = after && caller?.decide(after);
+    if (after && caller && decision !== "Allowed") {
       reply.resume();
-      return refuse(
-        res,
-        rules.denied(gateRequest, caller, after, caller.decide(after) === "ExplicitlyDenied"),
-      );
+      return refuse(res, rules.denied(gateRequest, caller, after, decision === "ExplicitlyDenied"));
     }
     res.writeHead(reply.statusCode ?? 502, reply.rawHeaders);
     await pipeline(reply, res);
@@ -127,21 +106,4 @@ export async function startGate(
       }),
     start: () => listen(port).then(() => undefined),
   };
-}
-
-function refuse(res: ServerResponse, refusal: Refusal): void {
-  res.writeHead(refusal.status, { ...refusal.headers, "content-length": Buffer.byteLength(refusal.body) });
-  res.end(refusal.body);
-}
-
-/** The whole body, or null when it is larger than any request the emulators accept. */
-async function readBody(req: IncomingMessage): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
 }
