@@ -16,7 +16,7 @@ export function createInfrastructure({ production }: { production: boolean }) {
 
   const storage = createStorage(config, production);
   restrictLinks(storage.table, storage.bucket);
-  const { site } = createSite(config, storage);
+  const { site, concurrency } = createSite(config, storage);
   // Under `sst dev` Next.js runs locally, so there is no server function to watch.
   const monitoring = $dev ? undefined : createMonitoring(config, { site, table: storage.table, production });
 
@@ -25,5 +25,7 @@ export function createInfrastructure({ production }: { production: boolean }) {
     bucket: storage.bucket.name,
     table: storage.table.name,
     dashboard: monitoring?.dashboard.dashboardName,
+    // Says whether the server's concurrency was reserved, and if not, why (infra/concurrency.ts).
+    concurrency: concurrency?.apply((plan) => plan.summary),
   };
 }

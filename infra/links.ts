@@ -1,8 +1,8 @@
 // SST's default link grants `dynamodb:*` on a linked table and `s3:*` on a linked bucket.
 // Linkable.wrap replaces that, for every instance of the class, with the definition
 // registered here for that instance: the link still provides `Resource.<Name>.name` to
-// the app, but grants only the actions in infra/permissions.ts, on our ARNs only.
-import { RESUME_OBJECT_ACTIONS, RESUME_OBJECT_KEYS, VISITS_TABLE_ACTIONS } from "./permissions";
+// the app, but grants only what infra/permissions.ts lists, on our ARNs only.
+import { siteRolePermissions } from "./permissions";
 
 type Definition = ReturnType<sst.aws.Dynamo["getSSTLink"]>;
 
@@ -19,18 +19,18 @@ function lookUp(resource: unknown, kind: string): Definition {
 
 /** Makes links to `table` and `bucket` grant exactly what the app's code uses. */
 export function restrictLinks(table: sst.aws.Dynamo, bucket: sst.aws.Bucket): void {
+  const permissions = siteRolePermissions({
+    visitsTable: table.arn,
+    resumeBucket: bucket.arn,
+    within: (arn, path) => $interpolate`${arn}/${path}`,
+  });
   definitions.set(table, {
     properties: { name: table.name },
-    include: [sst.aws.permission({ actions: [...VISITS_TABLE_ACTIONS], resources: [table.arn] })],
+    include: permissions.Visits.map((p) => sst.aws.permission(p)),
   });
   definitions.set(bucket, {
     properties: { name: bucket.name },
-    include: [
-      sst.aws.permission({
-        actions: [...RESUME_OBJECT_ACTIONS],
-        resources: RESUME_OBJECT_KEYS.map((key) => $interpolate`${bucket.arn}/${key}`),
-      }),
-    ],
+    include: permissions.Resume.map((p) => sst.aws.permission(p)),
   });
   sst.Linkable.wrap(sst.aws.Dynamo, (resource) => lookUp(resource, "table"));
   sst.Linkable.wrap(sst.aws.Bucket, (resource) => lookUp(resource, "bucket"));

@@ -1,9 +1,18 @@
 // The site: Next.js on Lambda behind CloudFront, with WAF in front and the function URL
 // closed to everything but CloudFront.
+import { type ConcurrencyPlan, LAMBDA_CONCURRENCY_QUOTA, planConcurrency } from "./concurrency";
 import type { InfraConfig } from "./config";
+import { staticSecurityHeaders, withoutSampledRequests, withResponseHeaders } from "./edge";
+import { DROP_QUERY_INJECTION } from "./edge-request";
 import type { Storage } from "./storage";
 
-export type Site = { site: sst.aws.Nextjs; router?: sst.aws.Router; salt: sst.Secret };
+export type Site = {
+  site: sst.aws.Nextjs;
+  router?: sst.aws.Router;
+  salt: sst.Secret;
+  /** The server's reserved concurrency and why; none under `sst dev`. */
+  concurrency?: $util.Output<ConcurrencyPlan>;
+};
 
 export function createSite(config: InfraConfig, { table, bucket }: Storage): Site {
   // The visitor-hash salt; set it with `sst secret set VisitorSalt`. A deploy without it fails.
@@ -12,6 +21,8 @@ export function createSite(config: InfraConfig, { table, bucket }: Storage): Sit
   // `sst dev` serves the site from the developer's machine, so a personal stage gets
   // no CDN and no WAF (which costs a few dollars a month whether used or not).
   const router = $dev ? undefined : createRouter(config);
+  // Nothing is reserved for `sst dev`, which runs the site on the developer's machine.
+  const concurrency = $dev ? undefined : concurrencyForDeploy(config.reservedConcurrency);
 
   const site = new sst.aws.Nextjs("Site", {
     router: router && { instance: router },
@@ -31,23 +42,29 @@ export function createSite(config: InfraConfig, { table, bucket }: Storage): Sit
       architecture: "arm64",
     },
     transform: {
-      server: (args) => {
-        // A cap on what abuse or a bill can grow to; throttled requests show up in an alarm.
-        args.concurrency = { reserved: config.reservedConcurrency };
+      server: (args, _opts, name) => {
         args.logging = { retention: "1 month" };
         // SST adds cloudfront:CreateInvalidation on "*" for OpenNext's automatic CDN
         // invalidation, which this app does not turn on (it has no on-demand revalidation).
         args.permissions = $output(args.permissions ?? []).apply((permissions) =>
           permissions.filter((p) => !p.actions.includes("cloudfront:CreateInvalidation")),
         );
+        // A cap on what abuse or a bill can grow to, when the account's quota allows one
+        // (infra/concurrency.ts); throttled requests show up in an alarm. SST runs this
+        // transform for `sst dev`'s placeholder function too (`SiteDevServer`), whose
+        // role Next.js assumes locally: a reservation there would only use up quota.
+        if (concurrency && !name.endsWith("DevServer")) {
+          args.concurrency = concurrency.apply((plan) => (plan.reserved ? { reserved: plan.reserved } : {}));
+        }
       },
     },
   });
 
-  return { site, router, salt };
+  return { site, router, salt, concurrency };
 }
 
 function createRouter(config: InfraConfig): sst.aws.Router {
+  const headers = staticSecurityHeaders();
   return new sst.aws.Router("Cdn", {
     domain: config.domain,
     // Function URLs accept only requests CloudFront signs, so nothing reaches the server
@@ -59,5 +76,25 @@ function createRouter(config: InfraConfig): sst.aws.Router {
       // Log4j) groups guard code it does not have, at $1 a month each.
       managedRules: { coreRuleSet: true, knownBadInputs: false, sqlInjection: false },
     },
+    edge: { viewerRequest: { injection: DROP_QUERY_INJECTION } },
+    transform: {
+      waf: (args) => {
+        withoutSampledRequests(args);
+      },
+      cdn: (args) => {
+        withResponseHeaders(args, headers);
+      },
+    },
   });
+}
+
+/**
+ * The reservation for this deploy, from the Lambda concurrency quota the account has now
+ * in this region (the applied value if there is one, else AWS's default).
+ */
+function concurrencyForDeploy(wanted: number): $util.Output<ConcurrencyPlan> {
+  if (wanted === 0) return $output(planConcurrency(0, 0));
+  return aws.servicequotas
+    .getServiceQuotaOutput(LAMBDA_CONCURRENCY_QUOTA)
+    .value.apply((quota) => planConcurrency(wanted, quota));
 }

@@ -1,5 +1,6 @@
 // Creates what the app expects in the emulators, as `sst deploy` would on AWS: the
-// table, the versioned bucket, and a sample resume until the owner uploads one.
+// table, the versioned bucket, and a sample resume until the owner uploads one. It acts
+// as the owner: deploying is the owner's business, not the site role's.
 import { createHash } from "node:crypto";
 import { CreateTableCommand, DynamoDBClient, ResourceInUseException } from "@aws-sdk/client-dynamodb";
 import {
@@ -11,19 +12,24 @@ import {
 } from "@aws-sdk/client-s3";
 import { portfolio } from "../../lib/content";
 import { RESUME_KEY } from "../../lib/resume/key";
-import { CREDENTIALS, REGION } from "./environment";
+import { REGION } from "./environment";
+import type { Credentials } from "./identities";
 import { renderSampleResume } from "./sample-resume";
 
 /** Creates the table and bucket if missing, and seeds the resume. */
-export async function provision(env: Record<string, string>, names: { table: string; bucket: string }) {
+export async function provision(
+  env: Record<string, string>,
+  names: { table: string; bucket: string },
+  credentials: Credentials,
+) {
   const dynamo = new DynamoDBClient({
     region: REGION,
-    credentials: CREDENTIALS,
+    credentials,
     endpoint: env.AWS_ENDPOINT_URL_DYNAMODB,
   });
   const s3 = new S3Client({
     region: REGION,
-    credentials: CREDENTIALS,
+    credentials,
     endpoint: env.AWS_ENDPOINT_URL_S3,
     forcePathStyle: true,
   });

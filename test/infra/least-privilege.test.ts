@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { RESUME_OBJECT_ACTIONS, RESUME_OBJECT_KEYS, VISITS_TABLE_ACTIONS } from "../../infra/permissions";
+import {
+  RESUME_BUCKET_ACTIONS,
+  RESUME_OBJECT_ACTIONS,
+  RESUME_OBJECT_KEYS,
+  VISITS_TABLE_ACTIONS,
+} from "../../infra/permissions";
 import { type Grant, privilegeViolations, reaches } from "./privileges";
 import {
   arnOf,
@@ -13,7 +18,7 @@ import {
 } from "./stack";
 import type { Synthesis } from "./synthesize";
 
-/** Our table and bucket in a stack, and the grants infra/permissions.ts allows on them. */
+/** Our table and bucket in a stack, and the grants infra/permissions.ts allows on them (s3:ListBucket on the bucket itself, for 404s). */
 function ourData(stack: Synthesis) {
   const tableArn = arnOf(one(stack, "aws:dynamodb/table:Table", "VisitsTable"));
   const bucketArn = arnOf(one(stack, "aws:s3/bucket:Bucket", "ResumeBucket"));
@@ -22,6 +27,7 @@ function ourData(stack: Synthesis) {
     ...RESUME_OBJECT_ACTIONS.flatMap((action) =>
       RESUME_OBJECT_KEYS.map((key) => ({ action, resource: `${bucketArn}/${key}` })),
     ),
+    ...RESUME_BUCKET_ACTIONS.map((action) => ({ action, resource: bucketArn })),
   ];
   return { tableArn, bucketArn, ours: [tableArn, bucketArn], allowed };
 }
@@ -61,6 +67,8 @@ describe.each(["production", "preview"] as const)("the server function's role (%
       [...statements, grant(["s3:GetObject"], [`${bucketArn}/*`])],
       [...statements, grant(["s3:GetObject"], ["*"])],
       [...statements, grant(["dynamodb:Query"], [`${tableArn}/index/*`])],
+      [...statements, grant(["s3:ListBucketVersions"], [bucketArn])],
+      statements.filter((s) => !s.actions.includes("s3:ListBucket")),
       statements.filter((s) => !s.actions.includes("dynamodb:UpdateItem")),
     ];
     for (const policy of widened) expect(privilegeViolations(policy, ours, allowed)).not.toEqual([]);
