@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { connect, createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { networkInterfaces, tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { issueFormToken } from "../lib/contact/form-token";
@@ -102,3 +102,46 @@ for (const script of ["start", "dev"]) {
     }
   });
 }
+
+/** This machine's addresses other people on its network could reach. */
+const externalAddresses = () =>
+  Object.values(networkInterfaces())
+    .flat()
+    .filter((address) => address && !address.internal && address.family === "IPv4")
+    .map((address) => address!.address);
+
+test("the site listens on loopback only, unless HOST asks for more", async () => {
+  // The server the launcher runs, on the production build the webServer made; the local
+  // AWS does not matter to whether a connection is accepted.
+  const serve = async (env: Record<string, string>) => {
+    const port = new URL(await freePortUrl()).port;
+    const child = spawn(process.execPath, ["scripts/dev/next-server.mjs", "start"], {
+      env: { ...process.env, ...env, PORT: port },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let output = "";
+    child.stdout?.on("data", (chunk) => (output += chunk));
+    await expect.poll(() => output, { timeout: 60_000 }).toMatch(/ready on/);
+    return { port, output, child };
+  };
+  const external = externalAddresses();
+  test.skip(external.length === 0, "no network interface besides loopback to try from");
+
+  const loopback = await serve({});
+  try {
+    expect(loopback.output).toContain("listening on 127.0.0.1");
+    expect(await accepts(`http://127.0.0.1:${loopback.port}`)).toBe(true);
+    for (const address of external)
+      expect(await accepts(`http://${address}:${loopback.port}`), address).toBe(false);
+  } finally {
+    loopback.child.kill("SIGTERM");
+  }
+
+  const everywhere = await serve({ HOST: "0.0.0.0" });
+  try {
+    for (const address of external)
+      expect(await accepts(`http://${address}:${everywhere.port}`), address).toBe(true);
+  } finally {
+    everywhere.child.kill("SIGTERM");
+  }
+});

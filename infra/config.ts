@@ -36,8 +36,8 @@ const schema = z.object({
   ),
   // S3 keeps replaced resumes this long, so an overwrite can be undone.
   PORTFOLIO_RESUME_NONCURRENT_DAYS: integer(1, 3650, 30),
-  // Lambda needs at least 100 unreserved executions left in the account: see docs/deploy.md.
-  PORTFOLIO_RESERVED_CONCURRENCY: integer(1, 1000, 10),
+  // 0: reserve none. Reserved only when the account's quota leaves 100 unreserved (infra/concurrency.ts).
+  PORTFOLIO_RESERVED_CONCURRENCY: integer(0, 1000, 10),
   // Requests per IP per 5 minutes. Every asset counts, and one page view is about 20 requests.
   PORTFOLIO_WAF_RATE_LIMIT: integer(10, 2_000_000_000, 500),
   // Where contact messages, the digest and alerts go, and the SES identity they come from.

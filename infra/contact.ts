@@ -7,7 +7,7 @@ import { NEXT_ATTEMPT_ATTRIBUTE, PENDING_ATTRIBUTE, PENDING_INDEX } from "../lib
 import { RETRY_EVERY_MINUTES } from "../lib/contact/retry-schedule";
 import type { InfraConfig } from "./config";
 import { ESBUILD_CONDITIONS, FUNCTION_RUNTIME, HANDLERS } from "./function-build";
-import { rolePermissions, type Targets } from "./links";
+import { deployedPermissions, type Targets } from "./links";
 import type { Role } from "./permissions";
 
 export type MailData = { messages: sst.aws.Dynamo; sender: sst.aws.Email; formKey: sst.Secret };
@@ -47,7 +47,7 @@ export function createContactApi(config: InfraConfig, { targets, mail, router }:
     memory: "512 MB",
     timeout,
     link,
-    permissions: rolePermissions([role], targets),
+    permissions: deployedPermissions([role], targets),
     nodejs: { esbuild: { conditions: ESBUILD_CONDITIONS } },
     logging: { retention: "1 month" },
   });

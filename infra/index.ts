@@ -25,9 +25,10 @@ export function createInfrastructure({ production }: { production: boolean }) {
     messages: mail.messages,
     sender: mail.sender,
   };
-  const { site, router } = createSite(config, targets, mail);
-  // Under `sst dev` the local server runs the contact function and the retry job itself
-  // (with the dev role), so a personal stage gets no API, no schedules and no alarms.
+  const { site, router, concurrency } = createSite(config, targets, mail);
+  // Under `sst dev` Next.js runs locally, and the local server runs the contact function
+  // and the retry job itself (with the dev role): a personal stage gets no server
+  // function to watch, no API, no schedules and no alarms.
   const contact = $dev ? undefined : createContactApi(config, { targets, mail, router });
   const monitoring =
     contact &&
@@ -45,5 +46,7 @@ export function createInfrastructure({ production }: { production: boolean }) {
     messages: mail.messages.name,
     contactApi: contact?.api.url,
     dashboard: monitoring?.dashboard.dashboardName,
+    // Says whether the server's concurrency was reserved, and if not, why (infra/concurrency.ts).
+    concurrency: concurrency?.apply((plan) => plan.summary),
   };
 }

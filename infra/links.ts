@@ -2,9 +2,9 @@
 // `ses:*` (plus ses:Send* on "*") for a linked Email. Here a link grants nothing: it only
 // gives the function the resource's name (`Resource.<Name>.name`, `.sender`, …), and each
 // function's role gets exactly its own list from infra/permissions.ts, through
-// rolePermissions(). Two functions linking the same table can then hold different actions.
-import { PENDING_INDEX } from "../lib/contact/pending-index";
-import { type Grant, RESUME_OBJECT_KEYS, ROLE_GRANTS, type Role } from "./permissions";
+// rolePermissions() on the deployed ARNs. Two functions linking the same table can then
+// hold different actions.
+import { type Permission, type Role, rolePermissions } from "./permissions";
 
 export type Targets = {
   visits: sst.aws.Dynamo;
@@ -23,27 +23,13 @@ export function restrictLinks(): void {
 }
 
 /** The IAM statements for a function that holds these roles' grants, on our resources' ARNs. */
-export function rolePermissions(roles: Role[], targets: Targets) {
-  return roles.flatMap((role) =>
-    (ROLE_GRANTS[role] as readonly Grant[]).map((grant) => ({
-      actions: [...grant.actions],
-      resources: resourcesOf(grant, targets),
-    })),
-  );
-}
-
-function resourcesOf({ on }: Grant, { visits, resume, messages, sender }: Targets): $util.Input<string>[] {
-  switch (on) {
-    case "visits":
-      return [visits.arn];
-    case "resumeObjects":
-      return RESUME_OBJECT_KEYS.map((key) => $interpolate`${resume.arn}/${key}`);
-    case "messages":
-      return [messages.arn];
-    case "pendingIndex":
-      return [$interpolate`${messages.arn}/index/${PENDING_INDEX}`];
-    case "sender":
-      // The identity has a default configuration set, and IAM checks both (SES SendEmail).
-      return [sender.nodes.identity.arn, sender.nodes.configurationSet.arn];
-  }
+export function deployedPermissions(roles: Role[], targets: Targets): Permission<$util.Input<string>>[] {
+  return rolePermissions<$util.Input<string>>(roles, {
+    visitsTable: targets.visits.arn,
+    resumeBucket: targets.resume.arn,
+    messagesTable: targets.messages.arn,
+    senderIdentity: targets.sender.nodes.identity.arn,
+    senderConfigSet: targets.sender.nodes.configurationSet.arn,
+    within: (arn, path) => $interpolate`${arn}/${path}`,
+  });
 }

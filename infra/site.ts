@@ -1,13 +1,21 @@
 // The site: Next.js on Lambda behind CloudFront, with WAF in front and the function URL
 // closed to everything but CloudFront.
-import { ORIGIN_HEADER, originSecret } from "../lib/contact/keys";
-import { CONTACT_PATH } from "../lib/contact/form";
+import { originSecret } from "../lib/contact/keys";
+import { type ConcurrencyPlan, LAMBDA_CONCURRENCY_QUOTA, planConcurrency } from "./concurrency";
 import type { InfraConfig } from "./config";
 import type { MailData } from "./contact";
-import { rolePermissions, type Targets } from "./links";
-import type { Role } from "./permissions";
+import { staticSecurityHeaders, withoutSampledRequests, withResponseHeaders } from "./edge";
+import { viewerRequestInjection } from "./edge-request";
+import { deployedPermissions, type Targets } from "./links";
+import { type Role, siteRoles } from "./permissions";
 
-export type Site = { site: sst.aws.Nextjs; router?: sst.aws.Router; salt: sst.Secret };
+export type Site = {
+  site: sst.aws.Nextjs;
+  router?: sst.aws.Router;
+  salt: sst.Secret;
+  /** The server's reserved concurrency and why; none under `sst dev`. */
+  concurrency?: $util.Output<ConcurrencyPlan>;
+};
 
 export function createSite(config: InfraConfig, targets: Targets, mail: MailData): Site {
   // The visitor-hash salt; set it with `sst secret set VisitorSalt`. A deploy without it fails.
@@ -16,12 +24,13 @@ export function createSite(config: InfraConfig, targets: Targets, mail: MailData
   // `sst dev` serves the site from the developer's machine, so a personal stage gets
   // no CDN and no WAF (which costs a few dollars a month whether used or not).
   const router = $dev ? undefined : createRouter(config, mail.formKey);
+  // Nothing is reserved for `sst dev`, which runs the site on the developer's machine.
+  const concurrency = $dev ? undefined : concurrencyForDeploy(config.reservedConcurrency);
 
   // Under `sst dev` the local server also hosts the contact function and the retry job
   // (scripts/dev/local-functions.mjs), with the dev server role's credentials.
   const roles: Role[] = [
-    "site",
-    ...(config.downloadAlert ? (["downloadAlert"] as const) : []),
+    ...siteRoles(config.downloadAlert),
     ...($dev ? (["contactApi", "contactRetry"] as const) : []),
   ];
   const mailLinks = config.downloadAlert || $dev ? [mail.messages, mail.sender] : [];
@@ -30,7 +39,7 @@ export function createSite(config: InfraConfig, targets: Targets, mail: MailData
     router: router && { instance: router },
     // The form key signs the timestamp each page renders into the contact form.
     link: [targets.visits, targets.resume, salt, mail.formKey, ...mailLinks],
-    permissions: rolePermissions(roles, targets),
+    permissions: deployedPermissions(roles, targets),
     environment: config.downloadAlert ? { PORTFOLIO_DOWNLOAD_ALERT: "on" } : undefined,
     // Same version as @opennextjs/aws in package.json, so the bundle the Lambda contract
     // tests invoke is the bundle AWS runs (checked by a unit test).
@@ -47,23 +56,29 @@ export function createSite(config: InfraConfig, targets: Targets, mail: MailData
       architecture: "arm64",
     },
     transform: {
-      server: (args) => {
-        // A cap on what abuse or a bill can grow to; throttled requests show up in an alarm.
-        args.concurrency = { reserved: config.reservedConcurrency };
+      server: (args, _opts, name) => {
         args.logging = { retention: "1 month" };
         // SST adds cloudfront:CreateInvalidation on "*" for OpenNext's automatic CDN
         // invalidation, which this app does not turn on (it has no on-demand revalidation).
         args.permissions = $output(args.permissions ?? []).apply((permissions) =>
           permissions.filter((p) => !p.actions.includes("cloudfront:CreateInvalidation")),
         );
+        // A cap on what abuse or a bill can grow to, when the account's quota allows one
+        // (infra/concurrency.ts); throttled requests show up in an alarm. SST runs this
+        // transform for `sst dev`'s placeholder function too (`SiteDevServer`), whose
+        // role Next.js assumes locally: a reservation there would only use up quota.
+        if (concurrency && !name.endsWith("DevServer")) {
+          args.concurrency = concurrency.apply((plan) => (plan.reserved ? { reserved: plan.reserved } : {}));
+        }
       },
     },
   });
 
-  return { site, router, salt };
+  return { site, router, salt, concurrency };
 }
 
 function createRouter(config: InfraConfig, formKey: sst.Secret): sst.aws.Router {
+  const headers = staticSecurityHeaders();
   return new sst.aws.Router("Cdn", {
     domain: config.domain,
     // Function URLs accept only requests CloudFront signs, so nothing reaches the server
@@ -78,21 +93,30 @@ function createRouter(config: InfraConfig, formKey: sst.Secret): sst.aws.Router 
     },
     edge: {
       viewerRequest: {
-        // API Gateway's execute-api URL is public too. CloudFront adds a value derived from
-        // the form key to every request for the contact API (overwriting any a client
-        // sent), and the function refuses requests without it: none skips the WAF.
-        injection: formKey.value.apply((key) => contactOriginInjection(originSecret(key))),
+        // One function runs before the routing: it drops the query string where the answer
+        // ignores it (cache key), and marks requests for the contact API with a value
+        // derived from the form key, which the API requires (infra/edge-request.ts).
+        injection: formKey.value.apply((key) => viewerRequestInjection(originSecret(key))),
+      },
+    },
+    transform: {
+      waf: (args) => {
+        withoutSampledRequests(args);
+      },
+      cdn: (args) => {
+        withResponseHeaders(args, headers);
       },
     },
   });
 }
 
-/** CloudFront Function code (cloudfront-js-2.0) that marks requests for the contact API. */
-function contactOriginInjection(secret: string): string {
-  const uri = "event.request.uri";
-  return [
-    `if (${uri} === ${JSON.stringify(CONTACT_PATH)} || ${uri}.startsWith(${JSON.stringify(`${CONTACT_PATH}/`)})) {`,
-    `  event.request.headers[${JSON.stringify(ORIGIN_HEADER)}] = { value: ${JSON.stringify(secret)} };`,
-    `}`,
-  ].join("\n");
+/**
+ * The reservation for this deploy, from the Lambda concurrency quota the account has now
+ * in this region (the applied value if there is one, else AWS's default).
+ */
+function concurrencyForDeploy(wanted: number): $util.Output<ConcurrencyPlan> {
+  if (wanted === 0) return $output(planConcurrency(0, 0));
+  return aws.servicequotas
+    .getServiceQuotaOutput(LAMBDA_CONCURRENCY_QUOTA)
+    .value.apply((quota) => planConcurrency(wanted, quota));
 }

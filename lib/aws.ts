@@ -1,4 +1,4 @@
-// What the DynamoDB and S3 clients share (lib/visits/dynamo.ts, lib/resume/storage.ts).
+// What the DynamoDB and S3 clients share (lib/visits/table.ts, lib/resume/storage.ts).
 // Region and endpoints come from the environment: AWS_REGION on Lambda and under
 // `sst dev`; AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL_S3 on the local stack.
 

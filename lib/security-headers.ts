@@ -32,16 +32,28 @@ export function contentSecurityPolicy(nonce: string, { dev = false } = {}): stri
   return directives.join("; ");
 }
 
+/**
+ * The headers that are the same on every response. CloudFront's response-headers policy
+ * (infra/edge.ts) adds them to the files it serves from S3, which never reach proxy.ts.
+ */
+export const STATIC_SECURITY_HEADERS = {
+  // Two years, the value browsers' preload lists ask for.
+  hstsMaxAgeSeconds: 63_072_000,
+  referrerPolicy: "strict-origin-when-cross-origin",
+  permissionsPolicy: "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+  // frame-ancestors supersedes this; it still protects browsers that predate CSP 2.
+  frameOptions: "DENY",
+} as const;
+
 /** Headers every response carries, whatever it is: page, API answer or file. */
 export function securityHeaders(nonce: string, options: { dev?: boolean } = {}) {
+  const fixed = STATIC_SECURITY_HEADERS;
   return {
     "Content-Security-Policy": contentSecurityPolicy(nonce, options),
-    // Two years, the value browsers' preload lists ask for.
-    "Strict-Transport-Security": "max-age=63072000; includeSubDomains; preload",
+    "Strict-Transport-Security": `max-age=${fixed.hstsMaxAgeSeconds}; includeSubDomains; preload`,
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "strict-origin-when-cross-origin",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
-    // frame-ancestors supersedes this; it still protects browsers that predate CSP 2.
-    "X-Frame-Options": "DENY",
+    "Referrer-Policy": fixed.referrerPolicy,
+    "Permissions-Policy": fixed.permissionsPolicy,
+    "X-Frame-Options": fixed.frameOptions,
   };
 }

@@ -4,17 +4,26 @@ import { describe, expect, it, vi } from "vitest";
 import { contactEvent, personFields } from "@/test/support/contact-event";
 import { DEAD_ENDPOINT, pointAt } from "@/test/support/endpoint";
 import { messagesTable, messageWith } from "@/test/support/messages-table";
+import { actAs } from "@/test/support/role-permissions";
 import { mailsContaining } from "@/test/support/ses-inbox";
 
 // Read once: some tests point the app's SES client elsewhere.
 const SES = process.env.AWS_ENDPOINT_URL_SESV2 ?? "";
 const inbox = () => SES;
-const load = async () => ({ ...(await import("./handler")), ...(await import("./retry")) });
+// Each as its own role, as on AWS: the endpoint, and the retry job.
+const endpoint = async () => {
+  actAs("contactApi");
+  return import("./handler");
+};
+const retryJob = async () => {
+  actAs("contactRetry");
+  return import("./retry");
+};
 
 describe("a message on the emulators", () => {
   it("is mailed to the owner, Reply-To the sender, then kept only as a record that it arrived", async () => {
     const marker = randomUUID();
-    const { handleContact } = await load();
+    const { handleContact } = await endpoint();
     const result = await handleContact(contactEvent(personFields(marker)));
     expect(result).toMatchObject({ statusCode: 303, headers: { Location: "/?contact=sent#contact" } });
 
@@ -42,8 +51,9 @@ describe("a message on the emulators", () => {
     const marker = randomUUID();
     const sentAt = Date.now();
     pointAt("SESV2", DEAD_ENDPOINT);
-    const down = await load();
-    const result = await down.handleContact(contactEvent(personFields(marker, sentAt), { type: "json" }), {
+    const result = await (
+      await endpoint()
+    ).handleContact(contactEvent(personFields(marker, sentAt), { type: "json" }), {
       now: sentAt,
     });
     expect(result.statusCode).toBe(200);
@@ -52,6 +62,7 @@ describe("a message on the emulators", () => {
     expect(stored).toMatchObject({ pending: "yes", attempts: 1, email: "ada@example.org" });
 
     // Not due yet: the first retry waits a minute.
+    const down = await retryJob();
     expect((await down.retryUndelivered(sentAt + 30_000)).attempted).toBe(0);
     // Still down two hours on: tried again, and reported overdue for the alarm.
     const stillDown = await down.retryUndelivered(sentAt + 2 * 3_600_000);
@@ -60,8 +71,7 @@ describe("a message on the emulators", () => {
     expect(await mailsContaining(inbox(), marker, { timeoutMs: 0 })).toEqual([]);
 
     vi.unstubAllEnvs();
-    vi.resetModules();
-    const back = await load();
+    const back = await retryJob();
     const delivered = await back.retryUndelivered(sentAt + 3 * 3_600_000);
     expect(delivered.delivered).toBeGreaterThanOrEqual(1);
     expect(delivered.overdue).toBe(0);
@@ -74,7 +84,7 @@ describe("a message on the emulators", () => {
 
   it("sent twice (a double click, a resent POST) is stored and mailed once", async () => {
     const marker = randomUUID();
-    const { handleContact } = await load();
+    const { handleContact } = await endpoint();
     const fields = personFields(marker);
     const answers = await Promise.all([1, 2].map(() => handleContact(contactEvent(fields))));
     expect(answers.map((a) => a.statusCode)).toEqual([303, 303]);
@@ -84,7 +94,7 @@ describe("a message on the emulators", () => {
   it("with DynamoDB down: nothing is said to be sent, the visitor is asked to try again, and no mail goes out", async () => {
     const marker = randomUUID();
     pointAt("DYNAMODB", DEAD_ENDPOINT);
-    const { handleContact } = await load();
+    const { handleContact } = await endpoint();
     const json = await handleContact(contactEvent(personFields(marker), { type: "json" }));
     expect(json.statusCode).toBe(503);
     expect(json.headers["Retry-After"]).toBe("60");
@@ -97,7 +107,7 @@ describe("a message on the emulators", () => {
 
 describe("the per-client limit", () => {
   it("lets a client send 5 messages an hour, answers the 6th 429 with Retry-After, and leaves other clients alone", async () => {
-    const { handleContact } = await load();
+    const { handleContact } = await endpoint();
     // Mid-hour, so the test never straddles two hours' counters.
     const now = Math.floor(Date.now() / 3_600_000) * 3_600_000 + 30 * 60_000;
     const client = "203.0.113.77";

@@ -3,8 +3,11 @@ import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from "@aws-sd
 import { Resource } from "sst";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DEAD_ENDPOINT, pointAt } from "@/test/support/endpoint";
-import { s3 } from "./storage";
+import { ownerS3 } from "@/test/support/owner-clients";
 import { RESUME_KEY } from "./key";
+
+// Set-up writes and deletes the resume as the owner; the code under test reads as the site role.
+const s3 = ownerS3();
 
 async function readAll(stream: AsyncIterable<Uint8Array>): Promise<Buffer> {
   const chunks: Buffer[] = [];

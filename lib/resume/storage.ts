@@ -5,14 +5,7 @@
 // client: rendering / never does (about 390 KB of SDK on a cold start, docs/cold-start.md).
 import { Agent } from "node:http";
 import { Readable } from "node:stream";
-import {
-  GetObjectCommand,
-  HeadObjectCommand,
-  NotFound,
-  NoSuchKey,
-  S3Client,
-  S3ServiceException,
-} from "@aws-sdk/client-s3";
+import { GetObjectCommand, HeadObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { Resource } from "sst";
 import { timeouts } from "../aws";
@@ -98,14 +91,24 @@ export async function presignResume(disposition: string): Promise<string> {
 
 function toResumeError(error: unknown): unknown {
   if (error instanceof ResumeError) return error;
-  if (error instanceof NoSuchKey || error instanceof NotFound) {
-    return new ResumeError("No resume has been uploaded yet.", 404);
-  }
-  const status = error instanceof S3ServiceException ? error.$metadata.httpStatusCode : undefined;
+  // By status, not by error class: a HEAD answer has no body, so the SDK names a 404
+  // `NotFound` but a 403 only `Unknown`. S3 answers 404 for a missing key only because
+  // the role may list the bucket (infra/permissions.ts); without that it answers 403.
+  const status = (error as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata
+    ?.httpStatusCode;
+  if (status === 404) return new ResumeError("No resume has been uploaded yet.", 404);
   // Replaced between our HeadObject and GetObject: the client should simply ask again.
   if (status === 412) return new ResumeError("The resume was just replaced. Please try again.", 503);
-  // Any other 4xx is a bug or a misconfiguration: let it surface as a 500. Anything
-  // else (refused connection, timeout, a 5xx) means S3 is unreachable right now.
+  // Any other 4xx is a bug or a misconfiguration: let it surface as a 500. A 403 to a HEAD
+  // reaches the SDK as "Unknown: UnknownError", so the log says what it was.
+  if (status === 403) {
+    const refused = new Error(
+      "S3 refused access to the resume (403 AccessDenied): the server role lacks a grant in infra/permissions.ts.",
+      { cause: error },
+    );
+    return Object.assign(refused, { name: "AccessDenied" });
+  }
+  // Anything else (refused connection, timeout, a 5xx) means S3 is unreachable right now.
   if (status !== undefined && status < 500) return error;
   console.error("[resume] storage unavailable:", error);
   return new ResumeError("The resume is temporarily unavailable. Please try again shortly.", 503);

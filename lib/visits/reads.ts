@@ -2,7 +2,6 @@
 // views, today and the last 30 days, summed over the shards.
 import "server-only";
 import { BatchGetCommand } from "@aws-sdk/lib-dynamodb";
-import { dynamo } from "./dynamo";
 import * as table from "./table";
 import type { DayStats, ShardCounts } from "./table";
 
@@ -85,7 +84,7 @@ export function summarize(days: string[], shards: ShardCounts[]): VisitSummary {
  * BatchGetItem the role already grants (GetItem is deliberately not granted).
  */
 export async function pingTable(abortSignal: AbortSignal): Promise<void> {
-  await dynamo.send(
+  await table.dynamo.send(
     new BatchGetCommand({ RequestItems: { [table.name()]: { Keys: [table.totalKey(0)] } } }),
     {
       abortSignal,
@@ -99,7 +98,7 @@ async function batchGet(keys: Record<string, unknown>[]): Promise<Record<string,
   // DynamoDB may return part of a batch as UnprocessedKeys under load: ask again.
   for (let attempt = 0; pending.length > 0; attempt++) {
     if (attempt === 5) throw new Error(`BatchGetItem left ${pending.length} keys unprocessed`);
-    const { Responses, UnprocessedKeys } = await dynamo.send(
+    const { Responses, UnprocessedKeys } = await table.dynamo.send(
       // Strongly consistent: a count read after a write includes that write.
       new BatchGetCommand({ RequestItems: { [table.name()]: { Keys: pending, ConsistentRead: true } } }),
     );

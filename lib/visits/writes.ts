@@ -4,7 +4,6 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { neverSent } from "../aws";
-import { dynamoWrites } from "./dynamo";
 import * as table from "./table";
 import type { ShardCounts } from "./table";
 
@@ -14,7 +13,7 @@ async function add(
   counts: Record<string, number>,
 ): Promise<Record<string, unknown>> {
   const names = Object.keys(counts);
-  const { Attributes } = await dynamoWrites.send(
+  const { Attributes } = await table.dynamoWrites.send(
     new UpdateCommand({
       TableName: table.name(),
       Key: key,
@@ -40,7 +39,7 @@ async function markVisitor(day: string, visitorId: string): Promise<boolean> {
   const expiresAt = Math.floor(Date.parse(`${day}T00:00:00Z`) / 1000) + 2 * 86_400;
   const token = randomUUID();
   const mark = async () => {
-    const { Attributes } = await dynamoWrites.send(
+    const { Attributes } = await table.dynamoWrites.send(
       new UpdateCommand({
         TableName: table.name(),
         Key: table.visitorKey(day, visitorId),

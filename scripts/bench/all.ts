@@ -13,6 +13,7 @@ const BENCHMARKS = [
   { name: "load", what: "10,000 counted views at concurrency 100, exact totals" },
   { name: "resume", what: "50 MB download through the route vs straight from S3" },
   { name: "coldstart", what: "OpenNext server function cold start vs a minimal counter app" },
+  { name: "gate", what: "the local AWS's IAM gate: time per DynamoDB and S3 call, gated vs direct" },
 ];
 
 function run(name: string): Promise<{ output: string; code: number | null; seconds: number }> {

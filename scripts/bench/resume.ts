@@ -43,10 +43,8 @@ try {
     region: site.env.AWS_REGION,
     endpoint: site.env.AWS_ENDPOINT_URL_S3,
     forcePathStyle: true,
-    credentials: {
-      accessKeyId: site.env.AWS_ACCESS_KEY_ID!,
-      secretAccessKey: site.env.AWS_SECRET_ACCESS_KEY!,
-    },
+    // The owner uploads; the site role may only read the resume.
+    credentials: site.localAws.credentials.owner,
   });
   await s3.send(
     new PutObjectCommand({

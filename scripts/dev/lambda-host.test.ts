@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { FUNCTION_IDENTITIES } from "../local-aws/identities";
+import { ROLE_CREDENTIALS } from "../local-aws/identities";
 
 type Host = {
   localFunction: (fn: { role: string; handler: string; timeoutMs: number; env: NodeJS.ProcessEnv }) => {
@@ -21,7 +21,7 @@ describe("a local Lambda function", () => {
   it("runs in its own process, as its role's own identity, and stays warm", async () => {
     const first = await fn.invoke({});
     expect(first.pid).not.toBe(process.pid);
-    expect(first.keyId).toBe(FUNCTION_IDENTITIES.contactApi.accessKeyId);
+    expect(first.keyId).toBe(ROLE_CREDENTIALS.contactApi.accessKeyId);
     expect((await fn.invoke({})).pid).toBe(first.pid);
   });
 

@@ -11,19 +11,17 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { FunctionRole } from "../../infra/permissions";
-import { FUNCTION_IDENTITIES, identityEnvironment } from "../local-aws/identities";
+import { type LocalRole, ROLE_CREDENTIALS, roleEnvironment } from "../local-aws/identities";
 
 type Invocation = { id: number; event: unknown; deadline: number };
 type Handler = (event: unknown, context: object) => unknown;
 
 const [role = "", spec = ""] = process.argv.slice(2);
-if (!(role in FUNCTION_IDENTITIES) || !/^[\w/-]+\.\w+$/.test(spec)) {
+if (!(role in ROLE_CREDENTIALS) || !/^[\w/-]+\.\w+$/.test(spec)) {
   console.error("usage: lambda-runtime.ts <role> <path/to/file.export>");
   process.exit(2);
 }
-if (process.env.PORTFOLIO_LOCAL_AWS === "1")
-  Object.assign(process.env, identityEnvironment(role as FunctionRole));
+if (process.env.PORTFOLIO_LOCAL_AWS === "1") Object.assign(process.env, roleEnvironment(role as LocalRole));
 
 const dot = spec.lastIndexOf(".");
 const exported = (await import(pathToFileURL(path.resolve(`${spec.slice(0, dot)}.ts`)).href)) as Record<

@@ -11,6 +11,9 @@ import { startLocalFunctions } from "./local-functions.mjs";
 
 const dev = process.argv[2] === "dev";
 const port = Number(process.env.PORT ?? 3000);
+// Loopback only, so the site and its local data are not open to the network the machine
+// is on; HOST=0.0.0.0 (or an address) asks for more, to try the site from a phone.
+const host = process.env.HOST || "127.0.0.1";
 const app = next({ dev, dir: process.cwd(), port });
 const handle = app.getRequestHandler();
 await app.prepare();
@@ -31,8 +34,10 @@ const server = createServer((req, res) => {
   else void handle(req, res);
 });
 if (dev) server.on("upgrade", app.getUpgradeHandler()); // hot reload's websocket
-server.listen(port, () =>
-  console.log(`▲ Next.js ${dev ? "dev" : "production"} server ready on http://localhost:${port}`),
+server.listen(port, host, () =>
+  console.log(
+    `▲ Next.js ${dev ? "dev" : "production"} server ready on http://localhost:${port} (listening on ${host})`,
+  ),
 );
 
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {

@@ -22,7 +22,8 @@ if (sstLinksPresent()) {
   const dataDir = defaultDataDir();
   stack = await startLocalAws({ dataDir });
   console.error(
-    `Local AWS ready (data in ${dataDir}): DynamoDB ${stack.env.AWS_ENDPOINT_URL_DYNAMODB}, S3 ${stack.env.AWS_ENDPOINT_URL_S3}`,
+    `Local AWS ready (data in ${dataDir}): DynamoDB ${stack.env.AWS_ENDPOINT_URL_DYNAMODB}, S3 ${stack.env.AWS_ENDPOINT_URL_S3} ` +
+      "(the app signs as the server's role; the local AWS refuses what that role may not do)",
   );
   console.error(`Mail the site sends (contact messages, digests): ${stack.env.AWS_ENDPOINT_URL_SESV2}/`);
 }

@@ -9,7 +9,7 @@
  * Run with `--conditions=react-server` (package.json) so `server-only` loads as on AWS.
  */
 import { defaultDataDir, runningLocalAws, sstLinksPresent } from "../local-aws/environment";
-import { identityEnvironment } from "../local-aws/identities";
+import { roleEnvironment } from "../local-aws/identities";
 
 let inbox: string | undefined;
 if (!sstLinksPresent()) {
@@ -22,7 +22,7 @@ if (!sstLinksPresent()) {
     );
     process.exit(1);
   }
-  Object.assign(process.env, running, identityEnvironment("digest"));
+  Object.assign(process.env, running, roleEnvironment("digest"));
   inbox = running.AWS_ENDPOINT_URL_SESV2;
 }
 

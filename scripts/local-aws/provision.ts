@@ -1,5 +1,6 @@
 // Creates what the app expects in the emulators, as `sst deploy` would on AWS: the
-// table, the versioned bucket, and a sample resume until the owner uploads one.
+// tables, the versioned bucket, and a sample resume until the owner uploads one. It acts
+// as the owner: deploying is the owner's business, not the site role's.
 import { createHash } from "node:crypto";
 import {
   type AttributeDefinition,
@@ -18,22 +19,24 @@ import {
 import { NEXT_ATTEMPT_ATTRIBUTE, PENDING_ATTRIBUTE, PENDING_INDEX } from "../../lib/contact/pending-index";
 import { portfolio } from "../../lib/content";
 import { RESUME_KEY } from "../../lib/resume/key";
-import { CREDENTIALS, REGION } from "./environment";
+import { REGION } from "./environment";
+import type { Credentials } from "./identities";
 import { renderSampleResume } from "./sample-resume";
 
 /** Creates the tables and bucket if missing, and seeds the resume. */
 export async function provision(
   env: Record<string, string>,
   names: { table: string; bucket: string; messages: string },
+  credentials: Credentials,
 ) {
   const dynamo = new DynamoDBClient({
     region: REGION,
-    credentials: CREDENTIALS,
+    credentials,
     endpoint: env.AWS_ENDPOINT_URL_DYNAMODB,
   });
   const s3 = new S3Client({
     region: REGION,
-    credentials: CREDENTIALS,
+    credentials,
     endpoint: env.AWS_ENDPOINT_URL_S3,
     forcePathStyle: true,
   });

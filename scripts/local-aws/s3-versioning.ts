@@ -1,12 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { isValidBucketName, keyFolderName } from "./bucket-name";
 
 // s3rver answers NotImplemented to bucket versioning. The deployed bucket is versioned
 // and the resume tool lists and restores versions, so the local stack adds the part of
 // the S3 API it uses, in front of s3rver: PutBucketVersioning/GetBucketVersioning,
 // a version recorded on every PutObject and CompleteMultipartUpload,
-// ListObjectVersions, and CopyObject from a `?versionId=` source.
+// ListObjectVersions, and CopyObject from a `?versionId=` source. It runs before s3rver's
+// own checks, so it checks bucket names itself before any becomes a folder name.
 
 type Store = {
   getBucket(bucket: string): Promise<unknown>;
@@ -30,7 +32,7 @@ const RESOURCES = ["object", "metadata.json", "object.md5"];
 const xmlEscape = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function s3Versioning(store: Store, root: string) {
-  const keyDir = (bucket: string, key: string) => path.join(root, bucket, encodeURIComponent(key));
+  const keyDir = (bucket: string, key: string) => path.join(root, bucket, keyFolderName(key));
   const enabledFile = (bucket: string) => path.join(root, bucket, "versioning-enabled");
   const isEnabled = (bucket: string) =>
     readFile(enabledFile(bucket)).then(
@@ -81,8 +83,21 @@ export function s3Versioning(store: Store, root: string) {
 
   return async function versioning(ctx: Context, next: () => Promise<void>): Promise<void> {
     const [bucket = "", ...keyParts] = ctx.path.slice(1).split("/");
-    const key = decodeURIComponent(keyParts.join("/"));
+    const key = safeDecode(keyParts.join("/"));
     const ns = 'xmlns="http://s3.amazonaws.com/doc/2006-03-01/"';
+    const copySource = ctx.headers["x-amz-copy-source"];
+    const sourceBucket =
+      typeof copySource === "string" ? safeDecode(copySource).replace(/^\//, "").split("/")[0] : undefined;
+    const invalid = [bucket, sourceBucket].find(
+      (name) => name !== undefined && name !== "" && !isValidBucketName(name),
+    );
+    if (invalid !== undefined) {
+      return xml(
+        ctx,
+        400,
+        `<Error><Code>InvalidBucketName</Code><Message>The specified bucket is not valid.</Message><BucketName>${xmlEscape(invalid)}</BucketName></Error>`,
+      );
+    }
 
     if (!key && ("versioning" in ctx.query || "versions" in ctx.query) && !(await store.getBucket(bucket))) {
       return xml(
@@ -122,7 +137,6 @@ export function s3Versioning(store: Store, root: string) {
       );
     }
 
-    const copySource = ctx.headers["x-amz-copy-source"];
     if (key && ctx.method === "PUT" && typeof copySource === "string" && copySource.includes("versionId=")) {
       const [source = "", query = ""] = decodeURIComponent(copySource).replace(/^\//, "").split("?");
       const [srcBucket = "", ...srcKey] = source.split("/");
@@ -163,4 +177,12 @@ export function s3Versioning(store: Store, root: string) {
       ctx.set("x-amz-version-id", (await snapshot(bucket, key)).versionId);
     }
   };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

@@ -1,6 +1,7 @@
 // The SES v2 emulator (aws-ses-v2-local) in this process: it accepts SendEmail like SES
 // and keeps every mail in memory, shown on its page at `/` and as JSON at `/store`.
-// It checks no identity, sandbox or quota, and the mail is gone when the process stops.
+// It checks no sandbox or quota (the gate in front of it checks IAM: gate/ses.ts), and the
+// mail is gone when the process stops.
 // (With SMTP_TRANSPORT set in the environment it would also relay each mail over SMTP.)
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";

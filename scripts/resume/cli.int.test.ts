@@ -63,6 +63,7 @@ beforeAll(async () => {
     region: stack.env.AWS_REGION,
     endpoint: stack.env.AWS_ENDPOINT_URL_S3,
     forcePathStyle: true,
+    credentials: stack.credentials.owner,
   });
 });
 afterAll(async () => {
@@ -146,6 +147,7 @@ describe("npm run resume, elsewhere", () => {
         region: later.env.AWS_REGION,
         endpoint: later.env.AWS_ENDPOINT_URL_S3,
         forcePathStyle: true,
+        credentials: later.credentials.owner,
       });
       const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: RESUME_KEY }));
       expect(Buffer.from(await object.Body!.transformToByteArray()).equals(second)).toBe(true);
@@ -156,11 +158,29 @@ describe("npm run resume, elsewhere", () => {
   });
 
   it("explains a missing bucket", async () => {
+    // As under `sst shell`: the owner's own credentials, and the links.
     const run = await resume(["list"], {
       SST_RESOURCE_Resume: JSON.stringify({ name: "not-deployed-yet" }),
       AWS_ENDPOINT_URL_S3: stack.env.AWS_ENDPOINT_URL_S3!,
+      AWS_ACCESS_KEY_ID: stack.credentials.owner.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: stack.credentials.owner.secretAccessKey,
     });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/The bucket not-deployed-yet does not exist: deploy first/);
+  });
+
+  it("finds the linked bucket when SST passes links as one SST_RESOURCES_JSON (Windows)", async () => {
+    const run = await resume(["list"], {
+      SST_RESOURCES_JSON: JSON.stringify({
+        App: { name: "serverless-portfolio", stage: "me" },
+        Resume: { name: "not-deployed-yet" },
+      }),
+      AWS_ENDPOINT_URL_S3: stack.env.AWS_ENDPOINT_URL_S3!,
+      AWS_ACCESS_KEY_ID: stack.credentials.owner.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: stack.credentials.owner.secretAccessKey,
+    });
+    // Not the running local AWS's bucket: the one the link names.
+    expect(run.stderr).toMatch(/The bucket not-deployed-yet does not exist/);
+    expect(run.status).toBe(1);
   });
 });

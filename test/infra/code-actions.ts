@@ -7,8 +7,9 @@ import path from "node:path";
 import { build } from "esbuild";
 import { ROOT } from "./sst-bundle";
 
-// The IAM action each AWS SDK command needs (HeadObject is authorised as s3:GetObject).
-export const ACTION_OF_COMMAND: Record<string, string> = {
+// The IAM actions each AWS SDK command needs. HeadObject is authorised as s3:GetObject; a
+// read of a key that may be missing also needs s3:ListBucket, or S3 answers 403 for 404.
+export const ACTIONS_OF_COMMAND: Record<string, string | string[]> = {
   UpdateCommand: "dynamodb:UpdateItem",
   UpdateItemCommand: "dynamodb:UpdateItem",
   PutCommand: "dynamodb:PutItem",
@@ -22,12 +23,15 @@ export const ACTION_OF_COMMAND: Record<string, string> = {
   DeleteCommand: "dynamodb:DeleteItem",
   BatchWriteCommand: "dynamodb:BatchWriteItem",
   TransactWriteCommand: "dynamodb:TransactWriteItems",
-  GetObjectCommand: "s3:GetObject",
-  HeadObjectCommand: "s3:GetObject",
+  GetObjectCommand: ["s3:GetObject", "s3:ListBucket"],
+  HeadObjectCommand: ["s3:GetObject", "s3:ListBucket"],
   PutObjectCommand: "s3:PutObject",
   ListObjectsV2Command: "s3:ListBucket",
   SendEmailCommand: "ses:SendEmail",
 };
+
+/** The actions `command` needs; none for a command missing from the table. */
+export const actionsOf = (command: string): string[] => [ACTIONS_OF_COMMAND[command] ?? []].flat();
 
 /** The SDK commands the bundle of `entries` sends, with how often each appears. */
 export async function commandsIn(entries: string[]): Promise<Map<string, number>> {

@@ -60,6 +60,10 @@ describe("deploy settings", () => {
     });
   });
 
+  it("accept a reserved concurrency of 0, meaning none", () => {
+    expect(loadInfraConfig({ PORTFOLIO_RESERVED_CONCURRENCY: "0" }).reservedConcurrency).toBe(0);
+  });
+
   it("reject bad values, naming every variable at fault", () => {
     const load = () =>
       loadInfraConfig({
@@ -67,7 +71,7 @@ describe("deploy settings", () => {
         PORTFOLIO_ALARM_EMAIL: "not-an-address",
         PORTFOLIO_MONTHLY_BUDGET_USD: "-1",
         PORTFOLIO_RESUME_NONCURRENT_DAYS: "1.5",
-        PORTFOLIO_RESERVED_CONCURRENCY: "0",
+        PORTFOLIO_RESERVED_CONCURRENCY: "-1",
         PORTFOLIO_WAF_RATE_LIMIT: "5",
         PORTFOLIO_OWNER_EMAIL: "owner at example.org",
         PORTFOLIO_DIGEST_HOUR: "24",

@@ -26,6 +26,8 @@ function ourData(stack: Synthesis) {
   const arnsOf: Record<Target, string[]> = {
     visits: [tableArn],
     resumeObjects: RESUME_OBJECT_KEYS.map((key) => `${bucketArn}/${key}`),
+    // s3:ListBucket on the bucket itself, for 404s (infra/permissions.ts).
+    resumeBucket: [bucketArn],
     messages: [messagesArn],
     pendingIndex: [`${messagesArn}/index/${PENDING_INDEX}`],
     sender,
@@ -98,7 +100,10 @@ describe.each(["production", "preview"] as const)("function roles (%s)", (scenar
       [[...site, grant(["s3:GetObject"], [`${bucketArn}/*`])], allowed(...siteRoles)],
       [[...site, grant(["s3:GetObject"], ["*"])], allowed(...siteRoles)],
       [[...site, grant(["dynamodb:Query"], [`${tableArn}/index/*`])], allowed(...siteRoles)],
+      [[...site, grant(["s3:ListBucketVersions"], [bucketArn])], allowed(...siteRoles)],
       [site.filter((s) => !s.actions.includes("dynamodb:BatchGetItem")), allowed(...siteRoles)],
+      [site.filter((s) => !s.actions.includes("s3:ListBucket")), allowed(...siteRoles)],
+      [site.filter((s) => !s.actions.includes("dynamodb:UpdateItem")), allowed(...siteRoles)],
       // SST's default Email link: ses:* on the identity and Send* on "*".
       [
         [...contact, grant(["ses:*"], ours.slice(-2)), grant(["ses:SendRawEmail"], ["*"])],

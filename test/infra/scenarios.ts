@@ -1,7 +1,8 @@
 // The deploys the infrastructure tests run under mocks: production with every optional
-// setting given (and each number away from its default, to see it arrive), and a preview
-// stage with nothing but the secret, to see the defaults and the clean-up behaviour, and
-// a developer's personal stage under `sst dev`.
+// setting given (and each number away from its default, to see it arrive), a preview
+// stage with nothing but the secret, to see the defaults and the clean-up behaviour, the
+// same on a new account whose Lambda concurrency quota is 10, and a developer's personal
+// stage under `sst dev`. Production and preview accounts have the usual quota of 1,000.
 
 /** A value nobody would pick, so finding it anywhere in clear text is a leak. */
 export const TEST_SALT = "salt-under-test-5f0c9d2e";
@@ -29,6 +30,11 @@ export const SCENARIOS = {
     },
   },
   preview: { stage: "pr-5", env: secrets },
+  // A new AWS account: Lambda's concurrency quota is 10 until AWS or a request raises it.
+  freshAccount: {
+    stage: "first",
+    env: { ...secrets, MOCK_LAMBDA_CONCURRENCY_QUOTA: "10" },
+  },
   dev: { stage: "alice", env: secrets, dev: true },
 } as const;
 

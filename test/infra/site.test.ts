@@ -1,6 +1,8 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { DROP_QUERY_INJECTION, viewerRequestInjection } from "../../infra/edge-request";
+import { originSecret } from "../../lib/contact/keys";
 import { SCENARIOS, TEST_FORM_KEY, TEST_SALT } from "./scenarios";
 import { arnOf, input, ofType, one, synthesisOf } from "./stack";
 
@@ -19,8 +21,18 @@ describe("the server function", () => {
     });
   });
 
-  it("has the configured reserved concurrency", () => {
+  it("has the configured reserved concurrency where the account's quota (1,000) allows it, and says so", () => {
     expect(input(server, "reservedConcurrentExecutions")).toBe(Number(env.PORTFOLIO_RESERVED_CONCURRENCY));
+    expect(stack.outputs.concurrency).toBe("7 reserved of the account's 1000 concurrent executions");
+  });
+
+  it("reserves nothing on a new account whose quota is 10, which Lambda would refuse, and says why", () => {
+    const fresh = synthesisOf("freshAccount");
+    const freshServer = one(fresh, "aws:lambda/function:Function", "SiteServer");
+    expect(input(freshServer, "reservedConcurrentExecutions")).toBeUndefined();
+    expect(fresh.outputs.concurrency).toMatch(
+      /^none reserved: the account's Lambda quota is 10 .*Service Quotas/,
+    );
   });
 
   it("ships no native addons, which would break on arm64 (the bundle is built on x86)", () => {
@@ -72,6 +84,52 @@ describe("the way in", () => {
     expect(input(certificate, "domainName")).toBe(env.PORTFOLIO_DOMAIN);
     expect(input(distribution, "viewerCertificate.acmCertificateArn")).toBe(arnOf(certificate));
     expect(stack.outputs.url).toBe(`https://${env.PORTFOLIO_DOMAIN}`);
+  });
+});
+
+describe("CloudFront and WAF", () => {
+  it("keep WAF's CloudWatch metrics but no sampled requests (client IPs), for the web ACL and every rule", () => {
+    const waf = one(stack, "aws:wafv2/webAcl:WebAcl", "CdnWaf");
+    type Visibility = { sampledRequestsEnabled: boolean; cloudwatchMetricsEnabled: boolean };
+    const rules = input<{ name: string; visibilityConfig: Visibility }[]>(waf, "rules");
+    expect(rules.length).toBeGreaterThanOrEqual(2);
+    for (const visibility of [
+      input<Visibility>(waf, "visibilityConfig"),
+      ...rules.map((r) => r.visibilityConfig),
+    ]) {
+      expect(visibility).toMatchObject({ sampledRequestsEnabled: false, cloudwatchMetricsEnabled: true });
+    }
+  });
+
+  it("add security headers to what they serve from S3, without overriding the function's own", () => {
+    const policy = one(
+      stack,
+      "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy",
+      "SecurityHeaders",
+    );
+    expect(input(distribution, "defaultCacheBehavior.responseHeadersPolicyId")).toBe(
+      `${policy.name.toLowerCase()}-id`,
+    );
+    const config = input<Record<string, Record<string, unknown>>>(policy, "securityHeadersConfig");
+    expect(config.strictTransportSecurity).toMatchObject({ includeSubdomains: true, override: false });
+    expect(Number(config.strictTransportSecurity?.accessControlMaxAgeSec)).toBeGreaterThanOrEqual(31_536_000);
+    expect(config.contentTypeOptions).toEqual({ override: false });
+    expect(config.frameOptions).toEqual({ frameOption: "DENY", override: false });
+    expect(config.referrerPolicy).toEqual({
+      referrerPolicy: "strict-origin-when-cross-origin",
+      override: false,
+    });
+  });
+
+  it("run one viewer-request injection: the query string dropped on /api/visits and /api/health, and the contact API's origin header", () => {
+    const request = one(stack, "aws:cloudfront/function:Function", "CdnCloudfrontFunctionRequest");
+    const code = input<string>(request, "code");
+    const injection = viewerRequestInjection(originSecret(TEST_FORM_KEY));
+    expect(injection).toContain(DROP_QUERY_INJECTION);
+    // First in the handler: before the routing, and before CloudFront computes the cache key.
+    expect(code.indexOf(injection)).toBeGreaterThan(0);
+    expect(code.indexOf(injection)).toBeLessThan(code.indexOf("getRoutes"));
+    expect(code.split(DROP_QUERY_INJECTION)).toHaveLength(2);
   });
 });
 

@@ -77,6 +77,12 @@ describe("a personal stage under `sst dev`", () => {
     expect(dev.outputs.url).toBe("http://localhost:3000");
   });
 
+  it("reserves no concurrency for the dev server (SST's transform.server also shapes it), and reads no quota", () => {
+    const devServer = one(dev, "aws:lambda/function:Function", "SiteDevServer");
+    expect(input(devServer, "reservedConcurrentExecutions")).toBeUndefined();
+    expect(dev.outputs.concurrency).toBeUndefined();
+  });
+
   it("creates nothing that bills by the hour, runs by itself or alerts: no CDN, WAF, API, schedules, alarms, dashboard or budget", () => {
     for (const type of [
       "aws:cloudfront/distribution:Distribution",

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BUNDLE_DIR } from "./build-bundle";
@@ -23,5 +23,19 @@ describe("the server function's bundle", () => {
   it("is minified, Next's own server files included", () => {
     const file = readFileSync(path.join(BUNDLE_DIR, "node_modules/next/dist/server/base-server.js"), "utf8");
     expect(file.split("\n").length).toBeLessThan(50);
+  });
+
+  it("ships none of the local stack's tools: not the AGPL policy evaluator, not the emulators", () => {
+    const files = readdirSync(BUNDLE_DIR, { recursive: true, encoding: "utf8" });
+    expect(files.length).toBeGreaterThan(100);
+    const local = /@cloud-copilot|iam-simulate|dynalite|s3rver|scripts[\\/]local-aws/;
+    expect(files.filter((file) => local.test(file))).toEqual([]);
+    const code = files.filter(
+      (file) => /\.(m?js|cjs)$/.test(file) && statSync(path.join(BUNDLE_DIR, file)).isFile(),
+    );
+    const mentioning = code.filter((file) =>
+      /@cloud-copilot|runUnsafeSimulation/.test(readFileSync(path.join(BUNDLE_DIR, file), "utf8")),
+    );
+    expect(mentioning).toEqual([]);
   });
 });

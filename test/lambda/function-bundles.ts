@@ -6,13 +6,18 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { build } from "esbuild";
 import { ESBUILD_CONDITIONS, HANDLERS } from "../../infra/function-build";
+import { roleEnvironment } from "../../scripts/local-aws/identities";
 import { ROOT, sstBuildOptions } from "../infra/sst-bundle";
 
 export type Invocable = (event: unknown, context?: object) => Promise<unknown>;
 
 const outDir = mkdtempSync(path.join(tmpdir(), "portfolio-functions-"));
 
-/** Bundles one function and imports its handler, as Lambda loads it on a cold start. */
+/**
+ * Bundles one function and imports its handler, as Lambda loads it on a cold start. Each
+ * invocation runs with the function's role's keys in the environment, as Lambda gives a
+ * function its role's: a bundle's clients read them on their first call and keep them.
+ */
 export async function loadFunction(name: keyof typeof HANDLERS): Promise<Invocable> {
   const spec = HANDLERS[name];
   const dot = spec.lastIndexOf(".");
@@ -36,5 +41,8 @@ export async function loadFunction(name: keyof typeof HANDLERS): Promise<Invocab
   const exported = (await import(outfile)) as Record<string, Invocable>;
   const handler = exported[spec.slice(dot + 1)];
   if (!handler) throw new Error(`${outfile} exports no ${spec.slice(dot + 1)}`);
-  return handler;
+  return (event, context) => {
+    Object.assign(process.env, roleEnvironment(name));
+    return handler(event, context);
+  };
 }

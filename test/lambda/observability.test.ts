@@ -1,8 +1,9 @@
-import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { GetObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RESUME_KEY } from "../../lib/resume/key";
 import { captureStdout } from "../support/capture-stdout";
 import { emfDocuments, emfProblems, metricValues, requestLogs } from "../support/emf";
+import { ownerS3 } from "../support/owner-clients";
 import { BROWSER, bodyBytes, type FunctionUrlResult, invoke } from "./invoke";
 
 const NAMESPACE = `Portfolio/${JSON.parse(process.env.SST_RESOURCE_App!).stage}`;
@@ -10,7 +11,7 @@ const NAMESPACE = `Portfolio/${JSON.parse(process.env.SST_RESOURCE_App!).stage}`
 const VISITOR = { "user-agent": `${BROWSER} Qwv83`, "cloudfront-viewer-address": "198.51.100.231:40000" };
 const TRACE_ROOT = "1-67891233-abcdef012345678912345678";
 
-const s3 = new S3Client({ forcePathStyle: true });
+const s3 = ownerS3();
 let stored: Buffer;
 beforeAll(async () => {
   const bucket = JSON.parse(process.env.SST_RESOURCE_Resume!).name as string;
@@ -89,13 +90,13 @@ describe("request logs and EMF metrics from the OpenNext bundle", () => {
 });
 
 describe("GET /api/health on the OpenNext bundle", () => {
-  it("answers 200 with each dependency ok, no-store, and counts no visit", async () => {
+  it("answers 200 with each dependency ok, shared by CloudFront for 5 s, and counts no visit", async () => {
     const visits = async () => JSON.parse(bodyBytes(await invoke("GET", "/api/visits")).toString());
     const before = await visits();
     const result = await invoke("GET", "/api/health");
     expect(result.statusCode).toBe(200);
     expect(result.headers["content-type"]).toMatch(/^application\/json/);
-    expect(result.headers["cache-control"]).toBe("no-store");
+    expect(result.headers["cache-control"]).toBe("public, max-age=0, s-maxage=5");
     expect(JSON.parse(bodyBytes(result).toString())).toMatchObject({
       status: "ok",
       dependencies: { dynamodb: { status: "ok" }, s3: { status: "ok", resume: "present" } },

@@ -1,10 +1,11 @@
-import { GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, describe, expect, it } from "vitest";
 import { portfolio } from "../../lib/content";
 import { RESUME_KEY } from "../../lib/resume/key";
+import { ownerS3 } from "../support/owner-clients";
 import { bodyBytes, invoke, shownCount } from "./invoke";
 
-const s3 = new S3Client({ forcePathStyle: true });
+const s3 = ownerS3();
 const bucket = JSON.parse(process.env.SST_RESOURCE_Resume!).name as string;
 afterAll(() => s3.destroy());
 

@@ -42,10 +42,10 @@ describe("the OpenNext server function with DynamoDB and S3 unreachable", () => 
 });
 
 describe("health and error metrics with DynamoDB and S3 unreachable", () => {
-  it("answers /api/health with 503, each dependency unavailable, not cached", async () => {
+  it("answers /api/health with 503, each dependency unavailable, for 5 s at most", async () => {
     const result = await invoke("GET", "/api/health");
     expect(result.statusCode).toBe(503);
-    expect(result.headers["cache-control"]).toBe("no-store");
+    expect(result.headers["cache-control"]).toBe("public, max-age=0, s-maxage=5");
     expect(JSON.parse(bodyBytes(result).toString())).toEqual({
       status: "unavailable",
       dependencies: {

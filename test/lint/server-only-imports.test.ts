@@ -15,7 +15,6 @@ const UNGUARDED = [
   "lib/observability/request-log",
   "lib/resume/serve",
   "lib/resume/storage",
-  "lib/visits/dynamo",
   "lib/visits/table",
   "lib/visits/visitor",
   "lib/visits/writes",

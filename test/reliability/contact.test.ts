@@ -7,7 +7,8 @@ import { randomUUID } from "node:crypto";
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type SiteServer, startSite } from "../../scripts/bench/site-server";
-import { identityEnvironment } from "../../scripts/local-aws/identities";
+import { identityEnvironment } from "../../scripts/local-aws/environment";
+import { roleEnvironment } from "../../scripts/local-aws/identities";
 import { issueFormToken } from "../../lib/contact/form-token";
 import { messageWith } from "../support/messages-table";
 import { mailsContaining } from "../support/ses-inbox";
@@ -91,9 +92,9 @@ describe("POST /api/contact through the local server", () => {
     } finally {
       await site.localAws.startSes();
     }
-    // Read as the app reads the stack, and run the job as its own identity.
-    for (const [name, value] of Object.entries({ ...site.env, ...identityEnvironment("contactRetry") }))
-      vi.stubEnv(name, value);
+    // Read as the app reads the stack, inspect the table as the owner, and run the job as its own role.
+    const env = { ...site.env, ...identityEnvironment(), ...roleEnvironment("contactRetry") };
+    for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
     expect(await messageWith(marker)).toMatchObject({ pending: "yes", attempts: 1 });
     expect(await mailsContaining(ses, marker, { timeoutMs: 0 })).toEqual([]);
 

@@ -151,6 +151,13 @@ function invokeResult(token: string, inputs: Record<string, unknown>): Record<st
       const json = renderPolicyDocument((inputs.statements ?? []) as Statement[]);
       return { id: "policy", json, minifiedJson: json };
     }
+    case "aws:servicequotas/getServiceQuota:getServiceQuota": {
+      // Only Lambda's concurrent-executions quota is known; the scenario says what the account has.
+      if (inputs.serviceCode !== "lambda" || inputs.quotaCode !== "L-B99A9384")
+        throw new Error(`No mock for the service quota ${JSON.stringify(inputs)}`);
+      const value = Number(process.env.MOCK_LAMBDA_CONCURRENCY_QUOTA ?? 1000);
+      return { id: "lambda/L-B99A9384", quotaName: "Concurrent executions", value, defaultValue: 1000 };
+    }
     case "aws:route53/getZone:getZone":
       return { id: "ZMOCK", zoneId: "ZMOCK", name: inputs.name };
     default:

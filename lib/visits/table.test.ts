@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { connectTimeout, requestTimeout, type SdkError } from "@/test/support/sdk-errors";
-import { ThrottlingOnlyRetryStrategy } from "./dynamo";
+import { ThrottlingOnlyRetryStrategy } from "./table";
 
 describe("the counter writes' retry strategy", () => {
   const retry = async (error: SdkError, retriesSoFar = 0) => {

@@ -27,7 +27,7 @@ const throttled = (res: import("node:http").ServerResponse) => {
 };
 
 async function addOne() {
-  const { dynamoWrites } = await import("./dynamo");
+  const { dynamoWrites } = await import("./table");
   const { UpdateCommand } = await import("@aws-sdk/lib-dynamodb");
   return dynamoWrites.send(
     new UpdateCommand({
