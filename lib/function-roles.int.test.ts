@@ -4,24 +4,12 @@
 // what some call of its code needs. With the policy as deployed every call works; with
 // any one action taken away, the call that needs it fails with AWS's AccessDenied.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe } from "vitest";
+import { describe } from "vitest";
 import type { LocalRole } from "@/scripts/local-aws/identities";
-import type { LocalAws } from "@/scripts/local-aws/stack";
-import { pointAt } from "@/test/support/endpoint";
-import { startOwnLocalAws } from "@/test/support/own-local-aws";
+import { withOwnLocalAws } from "@/test/support/own-local-aws-hooks";
 import { actAs, itNeedsEachGrant } from "@/test/support/role-permissions";
 
-let stack: LocalAws;
-let stop: () => Promise<void>;
-beforeAll(async () => {
-  ({ stack, stop } = await startOwnLocalAws("function-roles", { downloadAlert: true }));
-});
-afterAll(() => stop());
-beforeEach(() => {
-  // The code's clients, fresh for each test, pointed at this file's local AWS.
-  pointAt("DYNAMODB", stack.env.AWS_ENDPOINT_URL_DYNAMODB!);
-  pointAt("SESV2", stack.env.AWS_ENDPOINT_URL_SESV2!);
-});
+const stack = withOwnLocalAws("function-roles", { downloadAlert: true });
 
 /** `module`, imported afresh with its clients signing as `role`. */
 async function as<T>(role: LocalRole, module: () => Promise<T>): Promise<T> {
@@ -47,7 +35,7 @@ const message = () => ({
 });
 
 describe("the contact API's calls as its role", () => {
-  itNeedsEachGrant("contactApi", () => stack, {
+  itNeedsEachGrant("contactApi", stack, {
     "dynamodb:PutItem": async () =>
       (await as("contactApi", () => import("./contact/messages"))).storeMessage(message()),
     // The per-client counter (and marking a message delivered).
@@ -58,7 +46,7 @@ describe("the contact API's calls as its role", () => {
 });
 
 describe("the retry job's calls as its role", () => {
-  itNeedsEachGrant("contactRetry", () => stack, {
+  itNeedsEachGrant("contactRetry", stack, {
     "dynamodb:Query": async () =>
       (await as("contactRetry", () => import("./contact/messages"))).listPending(),
     // A claim on a message that is not there: refused by its condition if allowed at all.
@@ -69,7 +57,7 @@ describe("the retry job's calls as its role", () => {
 });
 
 describe("the digest's calls as its role", () => {
-  itNeedsEachGrant("digest", () => stack, {
+  itNeedsEachGrant("digest", stack, {
     "dynamodb:Query": async () =>
       (await as("digest", () => import("./contact/messages"))).countReceived("2031-01-01"),
     "dynamodb:BatchGetItem": async () =>
@@ -79,7 +67,7 @@ describe("the digest's calls as its role", () => {
 });
 
 describe("the download alert's calls, in the site's server with the alert on", () => {
-  itNeedsEachGrant("downloadAlert", () => stack, {
+  itNeedsEachGrant("downloadAlert", stack, {
     "dynamodb:UpdateItem": async () =>
       (await as("site", () => import("./contact/hourly-count"))).countThisHour("download-alerts"),
     "ses:SendEmail": mailAs("site"),

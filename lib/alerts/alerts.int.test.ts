@@ -1,9 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { LocalAws } from "@/scripts/local-aws/stack";
+import { describe, expect, it, vi } from "vitest";
 import { contactEvent, personFields } from "@/test/support/contact-event";
-import { pointAt } from "@/test/support/endpoint";
-import { startOwnLocalAws } from "@/test/support/own-local-aws";
+import { withOwnLocalAws } from "@/test/support/own-local-aws-hooks";
 import { actAs } from "@/test/support/role-permissions";
 import { inbox, mailsContaining } from "@/test/support/ses-inbox";
 
@@ -52,21 +50,12 @@ describe("the daily digest", () => {
 
 describe("the download alert", () => {
   // A local AWS whose site holds the alert's grants, as on AWS with PORTFOLIO_DOWNLOAD_ALERT=on.
-  let stack: LocalAws;
-  let stop: () => Promise<void>;
-  beforeAll(async () => {
-    ({ stack, stop } = await startOwnLocalAws("download-alert", { downloadAlert: true }));
-  });
-  afterAll(() => stop());
-  beforeEach(() => {
-    pointAt("DYNAMODB", stack.env.AWS_ENDPOINT_URL_DYNAMODB!);
-    pointAt("SESV2", stack.env.AWS_ENDPOINT_URL_SESV2!);
-  });
+  const stack = withOwnLocalAws("download-alert", { downloadAlert: true });
   const alerts = async () => {
     actAs("site");
     return import("./download-alert");
   };
-  const sesUrl = () => stack.env.AWS_ENDPOINT_URL_SESV2!;
+  const sesUrl = () => stack().env.AWS_ENDPOINT_URL_SESV2!;
   // An hour of its own, so the hourly cap starts from zero.
   const hour = Date.UTC(2031, 0, 1, 5, 10);
   const subject = "Your resume was downloaded (2031-01-01 05:";
