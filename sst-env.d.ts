@@ -6,9 +6,22 @@
 
 declare module "sst" {
   export interface Resource {
+    "ContactFormKey": {
+      "type": "sst.sst.Secret"
+      "value": string
+    }
+    "Messages": {
+      "name": string
+      "type": "sst.aws.Dynamo"
+    }
     "Resume": {
       "name": string
       "type": "sst.aws.Bucket"
+    }
+    "Sender": {
+      "configSet": string
+      "sender": string
+      "type": "sst.aws.Email"
     }
     "Site": {
       "type": "sst.aws.Nextjs"

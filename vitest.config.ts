@@ -16,7 +16,7 @@ export default defineConfig({
         resolve,
         test: {
           name: "unit",
-          include: ["{lib,components,scripts}/**/*.test.{ts,tsx}", "test/lint/**/*.test.ts"],
+          include: ["{lib,components,scripts,functions}/**/*.test.{ts,tsx}", "test/lint/**/*.test.ts"],
           exclude: ["**/*.int.test.{ts,tsx}"],
         },
       },
@@ -25,7 +25,7 @@ export default defineConfig({
         test: {
           name: "integration",
           fileParallelism: false,
-          include: ["{lib,components,scripts}/**/*.int.test.{ts,tsx}"],
+          include: ["{lib,components,scripts,functions}/**/*.int.test.{ts,tsx}"],
           globalSetup: ["test/support/local-aws-setup.ts"],
           setupFiles: ["test/support/local-aws-env.ts"],
           testTimeout: 30_000,

@@ -8,14 +8,19 @@ import { ProjectsSection } from "@/components/portfolio/projects-section";
 import { SkillsSection } from "@/components/portfolio/skills-section";
 import { PersonJsonLd } from "@/components/seo/person-json-ld";
 import { VisitorCount } from "@/components/visitor-counter/visitor-count";
+import { formStateOf } from "@/lib/contact/form";
 import { portfolio } from "@/lib/content";
 import { preloadCurrentPageVisit } from "@/lib/visits/page-visit";
 
 // Resolved against metadataBase (the content file's siteUrl) in app/layout.tsx.
 export const metadata: Metadata = { alternates: { canonical: "/" } };
 
-export default function HomePage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function HomePage({ searchParams }: Props) {
   preloadCurrentPageVisit();
+  // Where the contact endpoint sends a plain form post back to: `/?contact=sent`, …
+  const { contact } = await searchParams;
   return (
     <div className="page">
       <Hero portfolio={portfolio} />
@@ -25,7 +30,7 @@ export default function HomePage() {
         <ProjectsSection projects={portfolio.projects} />
         <SkillsSection skills={portfolio.skills} />
         <EducationSection education={portfolio.education} certifications={portfolio.certifications} />
-        <ContactSection contact={portfolio.contact} />
+        <ContactSection contact={portfolio.contact} formState={formStateOf(contact)} />
       </main>
       <footer className="footer">
         <p>© {portfolio.name}. Served from AWS Lambda; built with Next.js and SST.</p>

@@ -1,9 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { connect, createServer } from "node:net";
 import { networkInterfaces, tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { issueFormToken } from "../lib/contact/form-token";
+import { mailsContaining } from "../test/support/ses-inbox";
 
 // These start their own copies of the site beside the one Playwright's webServer runs,
 // each with its own free ports and data folder.
@@ -63,15 +66,36 @@ for (const script of ["start", "dev"]) {
         .toMatch(/Local AWS ready/);
       const [, dynamoUrl, s3Url] = output().match(/DynamoDB (http:\S+), S3 (http:\S+)/) ?? [];
       expect(dynamoUrl && s3Url).toBeTruthy();
+      const mailUrl = output().match(/Mail the site sends \(contact messages, digests\): (http:\S+)\//)?.[1];
+      expect(mailUrl).toBeTruthy();
 
       await expect.poll(() => accepts(siteUrl), { timeout: 90_000 }).toBe(true);
+      // A HEAD counts nothing but has `next dev` compile the page: on a busy machine the
+      // first compile can hold the event loop past the counter's 1 s DynamoDB timeouts.
+      await request.head(`${siteUrl}/`, { timeout: 90_000 });
       const page = await request.get(`${siteUrl}/`, { timeout: 60_000 });
       expect(page.status()).toBe(200);
       // A fresh data folder: this copy counts from one, independent of any other copy.
       expect(await page.text()).toMatch(/<data value="1">1<\/data>/);
+      // POST /api/contact reaches the contact function through the API Gateway adapter,
+      // and its mail the SES emulator. (A form served 10 s ago, signed with this copy's key.)
+      const key = readFileSync(path.join(dataDir, "contact-form-key"), "utf8").trim();
+      const marker = randomUUID();
+      const sent = await request.post(`${siteUrl}/api/contact`, {
+        headers: { Accept: "application/json" },
+        form: {
+          name: "Ada",
+          email: "ada@example.org",
+          message: marker,
+          formToken: issueFormToken(key, Date.now() - 10_000),
+        },
+        timeout: 60_000,
+      });
+      expect(await sent.json()).toMatchObject({ status: "sent" });
+      expect(await mailsContaining(mailUrl!, marker)).toHaveLength(1);
 
       await pressCtrlC(child);
-      for (const url of [siteUrl, dynamoUrl!, s3Url!]) expect(await accepts(url), url).toBe(false);
+      for (const url of [siteUrl, dynamoUrl!, s3Url!, mailUrl!]) expect(await accepts(url), url).toBe(false);
     } finally {
       if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, "SIGKILL");
       rmSync(dataDir, { recursive: true, force: true });

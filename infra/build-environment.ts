@@ -11,3 +11,17 @@ export function encryptBuildEnvironments(): void {
     return { props: { ...args.props, environment: $util.secret(args.props.environment) }, opts: args.opts };
   });
 }
+
+/**
+ * The Router's viewer-request function carries the contact API's origin value (see
+ * site.ts). SST writes the function's code inside an apply too, so that value would sit
+ * in the state in clear text; this keeps the code encrypted there. (CloudFront itself
+ * shows the code only to the account's own principals.)
+ */
+export function encryptRouterFunctionCode(): void {
+  $util.runtime.registerStackTransformation((args) => {
+    if (args.type !== "aws:cloudfront/function:Function" || !args.name.endsWith("CloudfrontFunctionRequest"))
+      return undefined;
+    return { props: { ...args.props, code: $util.secret(args.props.code) }, opts: args.opts };
+  });
+}

@@ -2,12 +2,21 @@
 // `.env` and `.env.<stage>`) and validated, so a typo fails the deploy with the variable's
 // name instead of creating a wrong resource. docs/deploy.md lists them.
 import { z } from "zod";
+import { portfolio } from "../lib/content/portfolio";
 
 // An unset variable and `NAME=` in a .env file both mean "use the default".
 const unsetIfEmpty = (value: unknown) => (value === "" ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfEmpty, schema.optional());
 const integer = (min: number, max: number, fallback: number) =>
   z.preprocess(unsetIfEmpty, z.coerce.number().int().min(min).max(max).default(fallback));
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 const schema = z.object({
   // A domain whose Route 53 hosted zone is in the deploying account.
@@ -31,6 +40,17 @@ const schema = z.object({
   PORTFOLIO_RESERVED_CONCURRENCY: integer(0, 1000, 10),
   // Requests per IP per 5 minutes. Every asset counts, and one page view is about 20 requests.
   PORTFOLIO_WAF_RATE_LIMIT: integer(10, 2_000_000_000, 500),
+  // Where contact messages, the digest and alerts go, and the SES identity they come from.
+  PORTFOLIO_OWNER_EMAIL: optional(z.email()),
+  PORTFOLIO_DIGEST_HOUR: integer(0, 23, 8),
+  PORTFOLIO_TIMEZONE: z.preprocess(
+    unsetIfEmpty,
+    z.string().refine(isTimeZone, "must be an IANA time zone such as Europe/Berlin").default("UTC"),
+  ),
+  PORTFOLIO_DOWNLOAD_ALERT: z.preprocess(unsetIfEmpty, z.enum(["on", "off"]).default("off")),
+  // API Gateway throttling of POST /api/contact: steady requests per second, and burst.
+  PORTFOLIO_CONTACT_RATE_LIMIT: integer(1, 10_000, 1),
+  PORTFOLIO_CONTACT_BURST_LIMIT: integer(1, 5_000, 5),
 });
 
 export type InfraConfig = {
@@ -40,6 +60,12 @@ export type InfraConfig = {
   resumeNoncurrentDays: number;
   reservedConcurrency: number;
   wafRateLimit: number;
+  ownerEmail: string;
+  digestHour: number;
+  timeZone: string;
+  downloadAlert: boolean;
+  contactRateLimit: number;
+  contactBurstLimit: number;
 };
 
 /** Reads and validates the settings; throws one error naming every bad variable. */
@@ -57,5 +83,12 @@ export function loadInfraConfig(env: Record<string, string | undefined>): InfraC
     resumeNoncurrentDays: v.PORTFOLIO_RESUME_NONCURRENT_DAYS,
     reservedConcurrency: v.PORTFOLIO_RESERVED_CONCURRENCY,
     wafRateLimit: v.PORTFOLIO_WAF_RATE_LIMIT,
+    // The content file's address is the one visitors see; most owners want mail there too.
+    ownerEmail: v.PORTFOLIO_OWNER_EMAIL ?? portfolio.contact.email,
+    digestHour: v.PORTFOLIO_DIGEST_HOUR,
+    timeZone: v.PORTFOLIO_TIMEZONE,
+    downloadAlert: v.PORTFOLIO_DOWNLOAD_ALERT === "on",
+    contactRateLimit: v.PORTFOLIO_CONTACT_RATE_LIMIT,
+    contactBurstLimit: v.PORTFOLIO_CONTACT_BURST_LIMIT,
   };
 }

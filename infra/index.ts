@@ -1,7 +1,8 @@
 // Everything `sst deploy` creates, in the order it depends on. Each module says why it
 // looks the way it does; docs/deploy.md covers deploying and the settings.
-import { encryptBuildEnvironments } from "./build-environment";
+import { encryptBuildEnvironments, encryptRouterFunctionCode } from "./build-environment";
 import { loadInfraConfig } from "./config";
+import { createContactApi, createMailData } from "./contact";
 import { trustOnlyLambda } from "./lambda-trust";
 import { restrictLinks } from "./links";
 import { createMonitoring } from "./monitoring";
@@ -10,20 +11,40 @@ import { createStorage } from "./storage";
 
 export function createInfrastructure({ production }: { production: boolean }) {
   const config = loadInfraConfig(process.env);
-  // Both change how SST creates resources, so they come before any resource.
+  // These change how SST creates resources, so they come before any resource.
   trustOnlyLambda();
   encryptBuildEnvironments();
+  encryptRouterFunctionCode();
+  restrictLinks();
 
   const storage = createStorage(config, production);
-  restrictLinks(storage.table, storage.bucket);
-  const { site, concurrency } = createSite(config, storage);
-  // Under `sst dev` Next.js runs locally, so there is no server function to watch.
-  const monitoring = $dev ? undefined : createMonitoring(config, { site, table: storage.table, production });
+  const mail = createMailData(config, production);
+  const targets = {
+    visits: storage.table,
+    resume: storage.bucket,
+    messages: mail.messages,
+    sender: mail.sender,
+  };
+  const { site, router, concurrency } = createSite(config, targets, mail);
+  // Under `sst dev` Next.js runs locally, and the local server runs the contact function
+  // and the retry job itself (with the dev role): a personal stage gets no server
+  // function to watch, no API, no schedules and no alarms.
+  const contact = $dev ? undefined : createContactApi(config, { targets, mail, router });
+  const monitoring =
+    contact &&
+    createMonitoring(config, {
+      site,
+      table: storage.table,
+      contactFunctions: contact.functionNames,
+      production,
+    });
 
   return {
     url: site.url,
     bucket: storage.bucket.name,
     table: storage.table.name,
+    messages: mail.messages.name,
+    contactApi: contact?.api.url,
     dashboard: monitoring?.dashboard.dashboardName,
     // Says whether the server's concurrency was reserved, and if not, why (infra/concurrency.ts).
     concurrency: concurrency?.apply((plan) => plan.summary),

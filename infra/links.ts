@@ -1,37 +1,35 @@
-// SST's default link grants `dynamodb:*` on a linked table and `s3:*` on a linked bucket.
-// Linkable.wrap replaces that, for every instance of the class, with the definition
-// registered here for that instance: the link still provides `Resource.<Name>.name` to
-// the app, but grants only what infra/permissions.ts lists, on our ARNs only.
-import { siteRolePermissions } from "./permissions";
+// SST's default links grant `dynamodb:*` on a linked table, `s3:*` on a linked bucket, and
+// `ses:*` (plus ses:Send* on "*") for a linked Email. Here a link grants nothing: it only
+// gives the function the resource's name (`Resource.<Name>.name`, `.sender`, …), and each
+// function's role gets exactly its own list from infra/permissions.ts, through
+// rolePermissions() on the deployed ARNs. Two functions linking the same table can then
+// hold different actions.
+import { type Permission, type Role, rolePermissions } from "./permissions";
 
-type Definition = ReturnType<sst.aws.Dynamo["getSSTLink"]>;
+export type Targets = {
+  visits: sst.aws.Dynamo;
+  resume: sst.aws.Bucket;
+  messages: sst.aws.Dynamo;
+  sender: sst.aws.Email;
+};
 
-const definitions = new Map<unknown, Definition>();
-
-function lookUp(resource: unknown, kind: string): Definition {
-  const definition = definitions.get(resource);
-  if (!definition) {
-    // Falling back to SST's default would silently grant the wildcard again.
-    throw new Error(`Linking this ${kind} needs its permissions declared in infra/links.ts.`);
-  }
-  return definition;
+/** Makes every table, bucket and email link carry its properties and no permissions. */
+export function restrictLinks(): void {
+  sst.Linkable.wrap(sst.aws.Dynamo, (table) => ({ properties: { name: table.name } }));
+  sst.Linkable.wrap(sst.aws.Bucket, (bucket) => ({ properties: { name: bucket.name } }));
+  sst.Linkable.wrap(sst.aws.Email, (email) => ({
+    properties: { sender: email.sender, configSet: email.configSet },
+  }));
 }
 
-/** Makes links to `table` and `bucket` grant exactly what the app's code uses. */
-export function restrictLinks(table: sst.aws.Dynamo, bucket: sst.aws.Bucket): void {
-  const permissions = siteRolePermissions({
-    visitsTable: table.arn,
-    resumeBucket: bucket.arn,
+/** The IAM statements for a function that holds these roles' grants, on our resources' ARNs. */
+export function deployedPermissions(roles: Role[], targets: Targets): Permission<$util.Input<string>>[] {
+  return rolePermissions<$util.Input<string>>(roles, {
+    visitsTable: targets.visits.arn,
+    resumeBucket: targets.resume.arn,
+    messagesTable: targets.messages.arn,
+    senderIdentity: targets.sender.nodes.identity.arn,
+    senderConfigSet: targets.sender.nodes.configurationSet.arn,
     within: (arn, path) => $interpolate`${arn}/${path}`,
   });
-  definitions.set(table, {
-    properties: { name: table.name },
-    include: permissions.Visits.map((p) => sst.aws.permission(p)),
-  });
-  definitions.set(bucket, {
-    properties: { name: bucket.name },
-    include: permissions.Resume.map((p) => sst.aws.permission(p)),
-  });
-  sst.Linkable.wrap(sst.aws.Dynamo, (resource) => lookUp(resource, "table"));
-  sst.Linkable.wrap(sst.aws.Bucket, (resource) => lookUp(resource, "bucket"));
 }

@@ -1,10 +1,13 @@
 // The site: Next.js on Lambda behind CloudFront, with WAF in front and the function URL
 // closed to everything but CloudFront.
+import { originSecret } from "../lib/contact/keys";
 import { type ConcurrencyPlan, LAMBDA_CONCURRENCY_QUOTA, planConcurrency } from "./concurrency";
 import type { InfraConfig } from "./config";
+import type { MailData } from "./contact";
 import { staticSecurityHeaders, withoutSampledRequests, withResponseHeaders } from "./edge";
-import { DROP_QUERY_INJECTION } from "./edge-request";
-import type { Storage } from "./storage";
+import { viewerRequestInjection } from "./edge-request";
+import { deployedPermissions, type Targets } from "./links";
+import { type Role, siteRoles } from "./permissions";
 
 export type Site = {
   site: sst.aws.Nextjs;
@@ -14,19 +17,30 @@ export type Site = {
   concurrency?: $util.Output<ConcurrencyPlan>;
 };
 
-export function createSite(config: InfraConfig, { table, bucket }: Storage): Site {
+export function createSite(config: InfraConfig, targets: Targets, mail: MailData): Site {
   // The visitor-hash salt; set it with `sst secret set VisitorSalt`. A deploy without it fails.
   const salt = new sst.Secret("VisitorSalt");
 
   // `sst dev` serves the site from the developer's machine, so a personal stage gets
   // no CDN and no WAF (which costs a few dollars a month whether used or not).
-  const router = $dev ? undefined : createRouter(config);
+  const router = $dev ? undefined : createRouter(config, mail.formKey);
   // Nothing is reserved for `sst dev`, which runs the site on the developer's machine.
   const concurrency = $dev ? undefined : concurrencyForDeploy(config.reservedConcurrency);
 
+  // Under `sst dev` the local server also hosts the contact function and the retry job
+  // (scripts/dev/local-functions.mjs), with the dev server role's credentials.
+  const roles: Role[] = [
+    ...siteRoles(config.downloadAlert),
+    ...($dev ? (["contactApi", "contactRetry"] as const) : []),
+  ];
+  const mailLinks = config.downloadAlert || $dev ? [mail.messages, mail.sender] : [];
+
   const site = new sst.aws.Nextjs("Site", {
     router: router && { instance: router },
-    link: [table, bucket, salt],
+    // The form key signs the timestamp each page renders into the contact form.
+    link: [targets.visits, targets.resume, salt, mail.formKey, ...mailLinks],
+    permissions: deployedPermissions(roles, targets),
+    environment: config.downloadAlert ? { PORTFOLIO_DOWNLOAD_ALERT: "on" } : undefined,
     // Same version as @opennextjs/aws in package.json, so the bundle the Lambda contract
     // tests invoke is the bundle AWS runs (checked by a unit test).
     openNextVersion: "4.1.16",
@@ -63,12 +77,13 @@ export function createSite(config: InfraConfig, { table, bucket }: Storage): Sit
   return { site, router, salt, concurrency };
 }
 
-function createRouter(config: InfraConfig): sst.aws.Router {
+function createRouter(config: InfraConfig, formKey: sst.Secret): sst.aws.Router {
   const headers = staticSecurityHeaders();
   return new sst.aws.Router("Cdn", {
     domain: config.domain,
     // Function URLs accept only requests CloudFront signs, so nothing reaches the server
-    // around the WAF. The app takes no POST bodies, which "oac" would need signed by hand.
+    // around the WAF. The app takes no POST bodies, which "oac" would need signed by hand:
+    // the contact form posts to its own API (infra/contact.ts), which OAC does not cover.
     protection: "oac",
     waf: {
       rateLimitPerIp: config.wafRateLimit,
@@ -76,7 +91,14 @@ function createRouter(config: InfraConfig): sst.aws.Router {
       // Log4j) groups guard code it does not have, at $1 a month each.
       managedRules: { coreRuleSet: true, knownBadInputs: false, sqlInjection: false },
     },
-    edge: { viewerRequest: { injection: DROP_QUERY_INJECTION } },
+    edge: {
+      viewerRequest: {
+        // One function runs before the routing: it drops the query string where the answer
+        // ignores it (cache key), and marks requests for the contact API with a value
+        // derived from the form key, which the API requires (infra/edge-request.ts).
+        injection: formKey.value.apply((key) => viewerRequestInjection(originSecret(key))),
+      },
+    },
     transform: {
       waf: (args) => {
         withoutSampledRequests(args);

@@ -21,3 +21,9 @@ export function neverSent(error: unknown): boolean {
     (name === "TimeoutError" && message?.includes("did not establish a connection") === true)
   );
 }
+
+/** An error's name and network code, for a log line: never its message, which may quote data. */
+export function errorSummary(error: unknown): string {
+  const { name, code } = (error ?? {}) as { name?: string; code?: string };
+  return `${name ?? "Error"}${code ? ` (${code})` : ""}`;
+}

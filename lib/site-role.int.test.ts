@@ -9,7 +9,7 @@ import type { LocalAws } from "@/scripts/local-aws/stack";
 import { pointAt } from "@/test/support/endpoint";
 import { startOwnLocalAws } from "@/test/support/own-local-aws";
 import { withoutResume as withoutStoredResume } from "@/test/support/owner-clients";
-import { grantedActions, isAccessDenied, withoutAction } from "@/test/support/site-permissions";
+import { itNeedsEachGrant, withoutAction } from "@/test/support/role-permissions";
 
 let stack: LocalAws;
 let owner: S3Client;
@@ -50,38 +50,18 @@ const APP_CALLS: Record<string, () => Promise<unknown>> = {
 };
 
 describe("the app's calls as the site role", () => {
-  it("cover every action infra/permissions.ts grants, and no other", () => {
-    expect(Object.keys(APP_CALLS).sort()).toEqual(grantedActions(stack.sitePermissions));
-  });
-
-  it.each(Object.keys(APP_CALLS))("work with the policy as deployed: %s", async (action) => {
-    await APP_CALLS[action]!();
-  });
-
-  it.each(Object.keys(APP_CALLS))("fail with AccessDenied when the policy lacks %s", async (action) => {
-    await stack.useSitePermissions(withoutAction(stack.sitePermissions, action));
-    try {
-      const error = await APP_CALLS[action]!().then(
-        () => undefined,
-        (e: unknown) => e,
-      );
-      expect(error, `${action} was not needed after all`).toBeDefined();
-      expect(isAccessDenied(error), String(error)).toBe(true);
-    } finally {
-      await stack.useSitePermissions(stack.sitePermissions);
-    }
-  });
+  itNeedsEachGrant("site", () => stack, APP_CALLS);
 
   it("answer /api/health 200 with no resume uploaded, and 503 without s3:ListBucket, as AWS would", async () => {
     const health = async () => (await (await import("@/app/api/health/route")).GET()).status;
     expect(await withoutResume(health)).toBe(200);
-    await stack.useSitePermissions(withoutAction(stack.sitePermissions, "s3:ListBucket"));
+    await stack.useGrants("site", withoutAction(stack.grants.site, "s3:ListBucket"));
     try {
       vi.resetModules(); // a fresh route: its latest check is from before
       vi.spyOn(console, "error").mockImplementation(() => {});
       expect(await withoutResume(health)).toBe(503);
     } finally {
-      await stack.useSitePermissions(stack.sitePermissions);
+      await stack.useGrants("site", stack.grants.site);
     }
   });
 });

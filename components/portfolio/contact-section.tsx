@@ -1,7 +1,12 @@
+import { ContactForm } from "@/components/contact/contact-form";
+import type { FormState } from "@/lib/contact/form";
+import { newFormToken } from "@/lib/contact/page-form";
 import type { Portfolio } from "@/lib/content";
 import { Section } from "./section";
 
-export function ContactSection({ contact }: { contact: Portfolio["contact"] }) {
+type Props = { contact: Portfolio["contact"]; formState?: FormState };
+
+export function ContactSection({ contact, formState }: Props) {
   return (
     <Section id="contact" title="Contact">
       <ul className="contact">
@@ -16,6 +21,8 @@ export function ContactSection({ contact }: { contact: Portfolio["contact"] }) {
           </li>
         ))}
       </ul>
+      <h3 className="contact-form-title">Send a message</h3>
+      <ContactForm token={newFormToken()} initialState={formState} />
     </Section>
   );
 }

@@ -4,8 +4,8 @@ import type { Project } from "@/lib/content";
 /**
  * A project's picture, resized and re-encoded by Next's image optimizer, rendered as a
  * plain <img>. getImageProps gives next/image's srcset without its client component,
- * so the page ships no JavaScript for pictures (the counter stays the only client
- * component). The inline `color: transparent` next/image adds is left out: the CSP
+ * so the page ships no JavaScript for pictures (the counter and the contact form stay the
+ * only client components). The inline `color: transparent` next/image adds is left out: the CSP
  * allows no inline styles.
  */
 export function ProjectImage({ image }: { image: NonNullable<Project["image"]> }) {

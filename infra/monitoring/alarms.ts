@@ -5,14 +5,15 @@ import { VISITS_TABLE_ACTIONS } from "../permissions";
 
 type Targets = { functionName: $util.Output<string>; tableName: $util.Output<string>; topic: aws.sns.Topic };
 
-const FIVE_MINUTES = 300;
+export const FIVE_MINUTES = 300;
 // A warm render takes well under a second and the AWS clients give up within about 2 s
 // (lib/aws.ts): a p95 above 3 s for 15 minutes means requests are stuck on something else.
 const P95_DURATION_LIMIT_MS = 3_000;
 const MAX_5XX_PERCENT = 5;
 
-export function createAlarms({ functionName, tableName, topic }: Targets): aws.cloudwatch.MetricAlarm[] {
-  const alarm = (id: string, description: string, args: Partial<aws.cloudwatch.MetricAlarmArgs>) =>
+/** Makes alarms that notify `topic`: by default, firing when a count reaches 1 in one period. */
+export function alarmFactory(topic: aws.sns.Topic) {
+  return (id: string, description: string, args: Partial<aws.cloudwatch.MetricAlarmArgs>) =>
     new aws.cloudwatch.MetricAlarm(`${id}Alarm`, {
       name: `${$app.name}-${$app.stage}-${id}`,
       alarmDescription: description,
@@ -25,6 +26,10 @@ export function createAlarms({ functionName, tableName, topic }: Targets): aws.c
       okActions: [topic.arn],
       ...args,
     });
+}
+
+export function createAlarms({ functionName, tableName, topic }: Targets): aws.cloudwatch.MetricAlarm[] {
+  const alarm = alarmFactory(topic);
   const lambda = (metricName: string) => ({
     namespace: "AWS/Lambda",
     metricName,

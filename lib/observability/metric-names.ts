@@ -14,6 +14,14 @@ export const METRICS = [
   { name: "DownloadErrors", unit: "Count" },
   { name: "CounterLatency", unit: "Milliseconds" },
   { name: "DownloadLatency", unit: "Milliseconds" },
+  { name: "ContactMessages", unit: "Count" },
+  { name: "ContactSpam", unit: "Count" },
+  { name: "ContactRejected", unit: "Count" },
+  { name: "ContactErrors", unit: "Count" },
+  { name: "ContactLatency", unit: "Milliseconds" },
+  { name: "MailFailures", unit: "Count" },
+  { name: "UndeliveredMessages", unit: "Count" },
+  { name: "OverdueMessages", unit: "Count" },
 ] as const satisfies readonly { name: string; unit: MetricUnit }[];
 
 export type MetricName = (typeof METRICS)[number]["name"];

@@ -10,7 +10,7 @@ import { type MetricValues, publishMetrics } from "./metrics";
 // stdout, so Lambda's console prefix does not break the JSON. It needs no Lambda context,
 // which Next never sees under OpenNext; each call passes its own keys, so concurrent
 // requests under `next start` never share per-request state in the logger.
-const logger = new Logger({ serviceName: "portfolio" });
+export const logger = new Logger({ serviceName: "portfolio" });
 
 /**
  * One line per request. Deliberately no IP address, user agent or other header: the
@@ -55,11 +55,13 @@ export type RequestOutcome = { outcome: string; status?: number; metrics: Metric
  */
 export function observeRequest(
   route: string,
-  latencyMetric: "CounterLatency" | "DownloadLatency",
+  latencyMetric: "CounterLatency" | "DownloadLatency" | "ContactLatency",
   headers: HeaderSource,
+  /** The platform's own id when the code sees it (API Gateway's, for the contact function). */
+  platformRequestId?: string,
 ): (result: RequestOutcome) => void {
   const started = performance.now();
-  const requestId = requestIdFrom(headers);
+  const requestId = platformRequestId ?? requestIdFrom(headers);
   return ({ outcome, status, metrics }) => {
     const latencyMs = Math.round((performance.now() - started) * 10) / 10;
     logRequest({ route, outcome, status, latencyMs, requestId });

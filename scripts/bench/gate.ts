@@ -11,18 +11,25 @@ import { DynamoDBClient, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
 import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { RESUME_KEY } from "../../lib/resume/key";
 import { startEmulators } from "../local-aws/emulators";
-import { REGION, RESOURCE_NAMES } from "../local-aws/environment";
+import { localResourceNames, REGION } from "../local-aws/environment";
 import { createAuthorizer } from "../local-aws/gate/authorizer";
 import { startGate } from "../local-aws/gate/server";
 import { dynamoRules, s3Rules } from "../local-aws/gate/services";
-import { localIdentities, OWNER_CREDENTIALS, SITE_ROLE_CREDENTIALS } from "../local-aws/identities";
+import {
+  heldRoles,
+  localGrants,
+  localIdentities,
+  OWNER_CREDENTIALS,
+  SITE_ROLE_CREDENTIALS,
+} from "../local-aws/identities";
 import { provision } from "../local-aws/provision";
 
 const ROUNDS = 6;
 const CALLS = 250;
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "portfolio-bench-gate-"));
-const identities = localIdentities(RESOURCE_NAMES, REGION);
+const RESOURCE_NAMES = localResourceNames();
+const identities = localIdentities(RESOURCE_NAMES, heldRoles(false), localGrants(RESOURCE_NAMES, REGION));
 const emulators = await startEmulators(
   dataDir,
   identities.map((identity) => identity.credentials),

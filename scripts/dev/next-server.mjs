@@ -2,9 +2,12 @@
 // server, so that X-Forwarded-For is the socket's address. `next start` would keep a
 // client-sent X-Forwarded-For, and the visitor counter must trust only the socket
 // locally (on AWS it trusts CloudFront's viewer-address header instead).
+// It also plays the parts of API Gateway and the scheduler for the Lambda functions
+// beside the site (local-functions.mjs): /api/contact goes to the contact function.
 // Plain JavaScript: this process serves every request and should load nothing extra.
 import { createServer } from "node:http";
 import next from "next";
+import { startLocalFunctions } from "./local-functions.mjs";
 
 const dev = process.argv[2] === "dev";
 const port = Number(process.env.PORT ?? 3000);
@@ -14,6 +17,7 @@ const host = process.env.HOST || "127.0.0.1";
 const app = next({ dev, dir: process.cwd(), port });
 const handle = app.getRequestHandler();
 await app.prepare();
+const functions = startLocalFunctions(process.env);
 
 // Fetch's Request refuses these methods, so Next's proxy step (proxy.ts) throws on them
 // and answers 500. On AWS they never arrive: CloudFront's allowed methods exclude them.
@@ -25,7 +29,9 @@ const server = createServer((req, res) => {
     return;
   }
   req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
-  void handle(req, res);
+  const pathname = (req.url ?? "/").split("?")[0] ?? "/";
+  if (functions.serves(pathname)) void functions.serve(req, res, pathname);
+  else void handle(req, res);
 });
 if (dev) server.on("upgrade", app.getUpgradeHandler()); // hot reload's websocket
 server.listen(port, host, () =>
@@ -38,6 +44,7 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   process.on(signal, () => {
     server.close();
     server.closeAllConnections();
+    functions.stop();
     void app.close().finally(() => process.exit(0));
   });
 }

@@ -25,6 +25,7 @@ if (sstLinksPresent()) {
     `Local AWS ready (data in ${dataDir}): DynamoDB ${stack.env.AWS_ENDPOINT_URL_DYNAMODB}, S3 ${stack.env.AWS_ENDPOINT_URL_S3} ` +
       "(the app signs as the server's role; the local AWS refuses what that role may not do)",
   );
+  console.error(`Mail the site sends (contact messages, digests): ${stack.env.AWS_ENDPOINT_URL_SESV2}/`);
 }
 
 const next = spawn(process.execPath, [path.join("scripts", "dev", "next-server.mjs"), mode], {

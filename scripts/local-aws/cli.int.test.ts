@@ -23,11 +23,13 @@ function portAccepts(url: string): Promise<boolean> {
 }
 
 describe("npm run local-aws", () => {
-  it("prints export lines a shell can eval, with both identities' keys, serves until SIGINT, then stops everything", async () => {
+  it("prints export lines a shell can eval, with every identity's keys, serves until SIGINT, then stops everything", async () => {
     const child = spawn(process.execPath, ["--import", "tsx", "scripts/local-aws/cli.ts"], {
       env: { ...process.env, LOCAL_AWS_DATA_DIR: dataDir },
       stdio: ["ignore", "pipe", "pipe"],
     });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const lines: string[] = [];
     for await (const line of createInterface({ input: child.stdout })) {
       if (line === "# ready") break;
@@ -64,14 +66,27 @@ describe("npm run local-aws", () => {
       name: "AccessDeniedException",
     });
     const owner = as(env.LOCAL_AWS_OWNER_ACCESS_KEY_ID, env.LOCAL_AWS_OWNER_SECRET_ACCESS_KEY);
-    expect((await owner.send(new ListTablesCommand({}))).TableNames).toContain(table);
+    const { TableNames } = await owner.send(new ListTablesCommand({}));
+    expect(TableNames).toContain(table);
+    expect(TableNames).toContain(JSON.parse(env.SST_RESOURCE_Messages!).name);
     site.destroy();
     owner.destroy();
+    // Each function's keys beside them, named after its role.
+    for (const role of ["CONTACT_API", "CONTACT_RETRY", "DIGEST"]) {
+      expect(env[`LOCAL_AWS_${role}_ACCESS_KEY_ID`]).toMatch(/^ASIA[A-Z0-9]{16}$/);
+      expect(env[`LOCAL_AWS_${role}_SECRET_ACCESS_KEY`]).toBeTruthy();
+    }
+    // Where to read the mail the app sends: the SES emulator's own page, through the gate.
+    await expect
+      .poll(() => stderr)
+      .toContain(`Read the mail the app sends at ${env.AWS_ENDPOINT_URL_SESV2}/`);
+    expect((await fetch(`${env.AWS_ENDPOINT_URL_SESV2}/`)).headers.get("content-type")).toMatch(/text\/html/);
 
     const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
     child.kill("SIGINT");
     expect(await exited).toBe(0);
     expect(await portAccepts(env.AWS_ENDPOINT_URL_DYNAMODB!)).toBe(false);
     expect(await portAccepts(env.AWS_ENDPOINT_URL_S3!)).toBe(false);
+    expect(await portAccepts(env.AWS_ENDPOINT_URL_SESV2!)).toBe(false);
   });
 });

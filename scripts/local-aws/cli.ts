@@ -20,11 +20,15 @@ process.stdout.write(
 );
 for (const [name, value] of Object.entries(stack.env)) exportLine(name, value);
 process.stdout.write(
-  "# Each identity's keys. Site role: what the deployed server may do. Owner: anything, like your own credentials under `sst shell`.\n",
+  "# Each identity's keys. Site role: what the deployed server may do. Contact API, contact retry, digest: what each\n" +
+    "# of those functions may do. Owner: anything, like your own credentials under `sst shell`.\n",
 );
 for (const [name, value] of Object.entries(identityEnvironment())) exportLine(name, value);
 process.stdout.write("# ready\n");
 console.error(`local AWS is running (data in ${dataDir}); press Ctrl-C to stop.`);
+console.error(
+  `Read the mail the app sends at ${stack.env.AWS_ENDPOINT_URL_SESV2}/ (the SES emulator's inbox).`,
+);
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {

@@ -1,6 +1,7 @@
-// The two emulators, in this process, behind the gate (gate/server.ts): DynamoDB
-// (dynalite), whose request handler the gate calls directly, and S3 (s3rver, with the
-// versioning layer in front), on a loopback port only the gate talks to.
+// The three emulators, in this process, behind the gate (gate/server.ts): DynamoDB
+// (dynalite), whose request handler the gate calls directly, S3 (s3rver, with the
+// versioning layer in front) and SES v2 (aws-ses-v2-local, ses.ts), each on a loopback
+// port only the gate talks to.
 import { createRequire } from "node:module";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -9,12 +10,14 @@ import dynalite from "dynalite";
 import S3rver from "s3rver";
 import type { Credentials } from "./identities";
 import { s3Versioning } from "./s3-versioning";
+import { startSes } from "./ses";
 
 export type Emulators = {
   /** dynalite's request handler. Its server still listens (on dynamoPort): only closing it closes the store. */
   dynamoHandler: (req: IncomingMessage, res: ServerResponse) => void;
   dynamoPort: number;
   s3Port: number;
+  sesPort: number;
   close: () => Promise<void>;
 };
 
@@ -34,10 +37,17 @@ export async function startEmulators(dataDir: string, keys: Credentials[]): Prom
   const dynamo: Server = dynalite({ path: path.join(dataDir, "dynamodb"), createTableMs: 0 });
   const s3 = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory: path.join(dataDir, "s3") });
   s3.middleware.unshift(s3Versioning(s3.store, path.join(dataDir, "s3-versions")));
+  let ses: Server | undefined;
   const close = async () => {
     await Promise.allSettled([
       s3.httpServer ? s3.close() : Promise.resolve(),
       new Promise<void>((resolve) => dynamo.close(() => resolve())),
+      new Promise<void>((resolve) => {
+        if (!ses?.listening) return resolve();
+        // The SDK keeps connections alive: without dropping them, close would wait for them.
+        ses.close(() => resolve());
+        ses.closeAllConnections();
+      }),
     ]);
   };
   try {
@@ -46,9 +56,11 @@ export async function startEmulators(dataDir: string, keys: Credentials[]): Prom
       dynamo.listen(0, "127.0.0.1", () => resolve((dynamo.address() as AddressInfo).port));
     });
     const s3Port = (await s3.run()).port;
+    let sesPort: number;
+    ({ server: ses, port: sesPort } = await startSes());
     const [dynamoHandler] = dynamo.listeners("request") as Emulators["dynamoHandler"][];
     if (!dynamoHandler) throw new Error("dynalite's server has no request handler");
-    return { dynamoHandler, dynamoPort, s3Port, close };
+    return { dynamoHandler, dynamoPort, s3Port, sesPort, close };
   } catch (error) {
     await close();
     throw error;

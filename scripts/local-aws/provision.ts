@@ -1,8 +1,14 @@
 // Creates what the app expects in the emulators, as `sst deploy` would on AWS: the
-// table, the versioned bucket, and a sample resume until the owner uploads one. It acts
+// tables, the versioned bucket, and a sample resume until the owner uploads one. It acts
 // as the owner: deploying is the owner's business, not the site role's.
 import { createHash } from "node:crypto";
-import { CreateTableCommand, DynamoDBClient, ResourceInUseException } from "@aws-sdk/client-dynamodb";
+import {
+  type AttributeDefinition,
+  CreateTableCommand,
+  DynamoDBClient,
+  type GlobalSecondaryIndex,
+  ResourceInUseException,
+} from "@aws-sdk/client-dynamodb";
 import {
   CreateBucketCommand,
   HeadObjectCommand,
@@ -10,16 +16,17 @@ import {
   PutObjectCommand,
   S3Client,
 } from "@aws-sdk/client-s3";
+import { NEXT_ATTEMPT_ATTRIBUTE, PENDING_ATTRIBUTE, PENDING_INDEX } from "../../lib/contact/pending-index";
 import { portfolio } from "../../lib/content";
 import { RESUME_KEY } from "../../lib/resume/key";
 import { REGION } from "./environment";
 import type { Credentials } from "./identities";
 import { renderSampleResume } from "./sample-resume";
 
-/** Creates the table and bucket if missing, and seeds the resume. */
+/** Creates the tables and bucket if missing, and seeds the resume. */
 export async function provision(
   env: Record<string, string>,
-  names: { table: string; bucket: string },
+  names: { table: string; bucket: string; messages: string },
   credentials: Credentials,
 ) {
   const dynamo = new DynamoDBClient({
@@ -34,7 +41,11 @@ export async function provision(
     forcePathStyle: true,
   });
   try {
-    await Promise.all([createTable(dynamo, names.table), createBucket(s3, names.bucket)]);
+    await Promise.all([
+      createTable(dynamo, names.table),
+      createTable(dynamo, names.messages, PENDING_INDEX_SCHEMA),
+      createBucket(s3, names.bucket),
+    ]);
     await seedResume(s3, names.bucket);
   } finally {
     dynamo.destroy();
@@ -42,8 +53,26 @@ export async function provision(
   }
 }
 
-/** Same key schema as `sst.config.ts`; on-demand, as deployed. */
-async function createTable(dynamo: DynamoDBClient, name: string) {
+type Index = { attributes: AttributeDefinition[]; index: GlobalSecondaryIndex };
+
+// The Messages table's sparse index of undelivered messages, as infra/contact.ts declares it.
+const PENDING_INDEX_SCHEMA: Index = {
+  attributes: [
+    { AttributeName: PENDING_ATTRIBUTE, AttributeType: "S" },
+    { AttributeName: NEXT_ATTEMPT_ATTRIBUTE, AttributeType: "N" },
+  ],
+  index: {
+    IndexName: PENDING_INDEX,
+    KeySchema: [
+      { AttributeName: PENDING_ATTRIBUTE, KeyType: "HASH" },
+      { AttributeName: NEXT_ATTEMPT_ATTRIBUTE, KeyType: "RANGE" },
+    ],
+    Projection: { ProjectionType: "ALL" },
+  },
+};
+
+/** Same key schema as infra/ (pk + sk, and an index where declared); on-demand, as deployed. */
+async function createTable(dynamo: DynamoDBClient, name: string, index?: Index) {
   try {
     await dynamo.send(
       new CreateTableCommand({
@@ -52,11 +81,13 @@ async function createTable(dynamo: DynamoDBClient, name: string) {
         AttributeDefinitions: [
           { AttributeName: "pk", AttributeType: "S" },
           { AttributeName: "sk", AttributeType: "S" },
+          ...(index?.attributes ?? []),
         ],
         KeySchema: [
           { AttributeName: "pk", KeyType: "HASH" },
           { AttributeName: "sk", KeyType: "RANGE" },
         ],
+        GlobalSecondaryIndexes: index && [index.index],
       }),
     );
   } catch (error) {

@@ -1,9 +1,12 @@
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DynamoDBClient, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
 import { GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { SendEmailCommand, SESv2Client } from "@aws-sdk/client-sesv2";
 import { afterAll, describe, expect, it } from "vitest";
+import { inbox } from "../../test/support/ses-inbox";
 import { RESUME_KEY } from "../../lib/resume/key";
 import { sstLinksPresent } from "./environment";
 import { type LocalAws, startLocalAws } from "./stack";
@@ -109,6 +112,43 @@ describe("startLocalAws", () => {
       );
     } finally {
       await first.stop();
+    }
+  });
+});
+
+describe("the SES emulator", () => {
+  it("accepts SES v2 SendEmail, shows the mail, and keeps it through a stop and a start on the same port", async () => {
+    const stack = await startLocalAws({ dataDir: tempDir() });
+    const endpoint = stack.env.AWS_ENDPOINT_URL_SESV2;
+    const ses = new SESv2Client({
+      region: stack.env.AWS_REGION,
+      endpoint,
+      maxAttempts: 1,
+      credentials: stack.credentials.owner,
+    });
+    const send = (subject: string) =>
+      ses.send(
+        new SendEmailCommand({
+          FromEmailAddress: "owner@example.com",
+          Destination: { ToAddresses: ["owner@example.com"] },
+          Content: { Simple: { Subject: { Data: subject }, Body: { Text: { Data: "body" } } } },
+        }),
+      );
+    try {
+      expect(endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const before = randomUUID();
+      await send(before);
+      await stack.stopSes();
+      await expect(send("while stopped")).rejects.toThrow();
+      await stack.startSes();
+      const after = randomUUID();
+      await send(after);
+      const subjects = (await inbox(endpoint!)).map((mail) => mail.subject);
+      expect(subjects).toEqual(expect.arrayContaining([before, after]));
+      expect(subjects).not.toContain("while stopped");
+    } finally {
+      ses.destroy();
+      await stack.stop();
     }
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadInfraConfig } from "../../infra/config";
+import { portfolio } from "../../lib/content/portfolio";
 
 describe("deploy settings", () => {
   it("fall back to the documented defaults when unset or empty", () => {
@@ -8,10 +9,23 @@ describe("deploy settings", () => {
       resumeNoncurrentDays: 30,
       reservedConcurrency: 10,
       wafRateLimit: 500,
+      ownerEmail: portfolio.contact.email,
+      digestHour: 8,
+      timeZone: "UTC",
+      downloadAlert: false,
+      contactRateLimit: 1,
+      contactBurstLimit: 5,
     };
     expect(loadInfraConfig({})).toEqual(expected);
     expect(
-      loadInfraConfig({ PORTFOLIO_DOMAIN: "", PORTFOLIO_ALARM_EMAIL: "", PORTFOLIO_WAF_RATE_LIMIT: "" }),
+      loadInfraConfig({
+        PORTFOLIO_DOMAIN: "",
+        PORTFOLIO_ALARM_EMAIL: "",
+        PORTFOLIO_WAF_RATE_LIMIT: "",
+        PORTFOLIO_OWNER_EMAIL: "",
+        PORTFOLIO_TIMEZONE: "",
+        PORTFOLIO_DOWNLOAD_ALERT: "",
+      }),
     ).toEqual(expected);
   });
 
@@ -23,6 +37,12 @@ describe("deploy settings", () => {
       PORTFOLIO_RESUME_NONCURRENT_DAYS: "90",
       PORTFOLIO_RESERVED_CONCURRENCY: "3",
       PORTFOLIO_WAF_RATE_LIMIT: "1000",
+      PORTFOLIO_OWNER_EMAIL: "owner@example.org",
+      PORTFOLIO_DIGEST_HOUR: "0",
+      PORTFOLIO_TIMEZONE: "America/Sao_Paulo",
+      PORTFOLIO_DOWNLOAD_ALERT: "on",
+      PORTFOLIO_CONTACT_RATE_LIMIT: "4",
+      PORTFOLIO_CONTACT_BURST_LIMIT: "20",
     });
     expect(config).toEqual({
       domain: "me.example.com",
@@ -31,6 +51,12 @@ describe("deploy settings", () => {
       resumeNoncurrentDays: 90,
       reservedConcurrency: 3,
       wafRateLimit: 1000,
+      ownerEmail: "owner@example.org",
+      digestHour: 0,
+      timeZone: "America/Sao_Paulo",
+      downloadAlert: true,
+      contactRateLimit: 4,
+      contactBurstLimit: 20,
     });
   });
 
@@ -47,6 +73,12 @@ describe("deploy settings", () => {
         PORTFOLIO_RESUME_NONCURRENT_DAYS: "1.5",
         PORTFOLIO_RESERVED_CONCURRENCY: "-1",
         PORTFOLIO_WAF_RATE_LIMIT: "5",
+        PORTFOLIO_OWNER_EMAIL: "owner at example.org",
+        PORTFOLIO_DIGEST_HOUR: "24",
+        PORTFOLIO_TIMEZONE: "Mars/Olympus_Mons",
+        PORTFOLIO_DOWNLOAD_ALERT: "yes",
+        PORTFOLIO_CONTACT_RATE_LIMIT: "0",
+        PORTFOLIO_CONTACT_BURST_LIMIT: "1.5",
       });
     expect(load).toThrow(/PORTFOLIO_DOMAIN/);
     for (const name of [
@@ -55,6 +87,12 @@ describe("deploy settings", () => {
       "PORTFOLIO_RESUME_NONCURRENT_DAYS",
       "PORTFOLIO_RESERVED_CONCURRENCY",
       "PORTFOLIO_WAF_RATE_LIMIT",
+      "PORTFOLIO_OWNER_EMAIL",
+      "PORTFOLIO_DIGEST_HOUR",
+      "PORTFOLIO_TIMEZONE",
+      "PORTFOLIO_DOWNLOAD_ALERT",
+      "PORTFOLIO_CONTACT_RATE_LIMIT",
+      "PORTFOLIO_CONTACT_BURST_LIMIT",
     ]) {
       expect(load).toThrow(name);
     }

@@ -68,7 +68,7 @@ describe("alarms", () => {
 
   it("all notify the alert topic when they fire and when they clear", () => {
     const alarms = ofType(stack, "aws:cloudwatch/metricAlarm:MetricAlarm");
-    expect(alarms).toHaveLength(7);
+    expect(alarms).toHaveLength(9);
     for (const a of alarms)
       expect(a.inputs, a.name).toMatchObject({ alarmActions: [topicArn], okActions: [topicArn] });
   });

@@ -1,8 +1,9 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DROP_QUERY_INJECTION } from "../../infra/edge-request";
-import { SCENARIOS, TEST_SALT } from "./scenarios";
+import { DROP_QUERY_INJECTION, viewerRequestInjection } from "../../infra/edge-request";
+import { originSecret } from "../../lib/contact/keys";
+import { SCENARIOS, TEST_FORM_KEY, TEST_SALT } from "./scenarios";
 import { arnOf, input, ofType, one, synthesisOf } from "./stack";
 
 const stack = synthesisOf("production");
@@ -48,7 +49,10 @@ describe("the way in", () => {
     const urls = ofType(stack, "aws:lambda/functionUrl:FunctionUrl");
     expect(urls.map((u) => u.name).sort()).toEqual(["SiteImageOptimizerUrl", "SiteServerUseast1Url"]);
     for (const url of urls) expect(input(url, "authorizationType"), url.name).toBe("AWS_IAM");
-    const permissions = ofType(stack, "aws:lambda/permission:Permission");
+    // The contact API's function is invoked by API Gateway instead (test/infra/contact.test.ts).
+    const permissions = ofType(stack, "aws:lambda/permission:Permission").filter(
+      (p) => !p.name.startsWith("ContactApi"),
+    );
     expect(permissions.length).toBeGreaterThan(0);
     for (const p of permissions) {
       expect(p.inputs, p.name).toMatchObject({
@@ -117,30 +121,47 @@ describe("CloudFront and WAF", () => {
     });
   });
 
-  it("drop the query string of /api/visits and /api/health before the cache key is made", () => {
+  it("run one viewer-request injection: the query string dropped on /api/visits and /api/health, and the contact API's origin header", () => {
     const request = one(stack, "aws:cloudfront/function:Function", "CdnCloudfrontFunctionRequest");
     const code = input<string>(request, "code");
+    const injection = viewerRequestInjection(originSecret(TEST_FORM_KEY));
+    expect(injection).toContain(DROP_QUERY_INJECTION);
     // First in the handler: before the routing, and before CloudFront computes the cache key.
-    expect(code.indexOf(DROP_QUERY_INJECTION)).toBeGreaterThan(0);
-    expect(code.indexOf(DROP_QUERY_INJECTION)).toBeLessThan(code.indexOf("getRoutes"));
+    expect(code.indexOf(injection)).toBeGreaterThan(0);
+    expect(code.indexOf(injection)).toBeLessThan(code.indexOf("getRoutes"));
+    expect(code.split(DROP_QUERY_INJECTION)).toHaveLength(2);
   });
 });
 
-describe("the visitor-hash salt", () => {
+describe("the secrets: the visitor-hash salt and the contact form key", () => {
   it("is an SST secret linked to the server, which SST encrypts into the function's bundle", () => {
     one(stack, "sst:sst:Secret", "VisitorSalt");
     const build = stack.builds.find((b) => b.functionID.startsWith("SiteServer"));
-    expect(build?.links.sort()).toEqual(["Resume", "VisitorSalt", "Visits"]);
+    // With the download alert on (production's scenario), the mail links too.
+    expect(build?.links.sort()).toEqual([
+      "ContactFormKey",
+      "Messages",
+      "Resume",
+      "Sender",
+      "VisitorSalt",
+      "Visits",
+    ]);
   });
 
-  it("appears nowhere in clear text: not in environment variables, not in any resource's inputs", () => {
-    const linkRef = one(stack, "sst:sst:LinkRef", "VisitorSaltLinkRef");
-    // The test would see the salt if it were there: the link carries it, as a Pulumi secret.
-    expect(JSON.stringify(linkRef.inputs)).toContain(TEST_SALT);
-    for (const r of stack.resources) expect(JSON.stringify(r.publicInputs), r.name).not.toContain(TEST_SALT);
-    const variables = ofType(stack, "aws:lambda/function:Function").map((f) =>
-      input(f, "environment.variables"),
-    );
-    expect(JSON.stringify(variables)).not.toContain(TEST_SALT);
-  });
+  it.each([
+    ["VisitorSalt", TEST_SALT],
+    ["ContactFormKey", TEST_FORM_KEY],
+  ])(
+    "%s appears nowhere in clear text: not in environment variables, not in any resource's inputs",
+    (name, value) => {
+      const linkRef = one(stack, "sst:sst:LinkRef", `${name}LinkRef`);
+      // The test would see the value if it were there: the link carries it, as a Pulumi secret.
+      expect(JSON.stringify(linkRef.inputs)).toContain(value);
+      for (const r of stack.resources) expect(JSON.stringify(r.publicInputs), r.name).not.toContain(value);
+      const variables = ofType(stack, "aws:lambda/function:Function").map((f) =>
+        input(f, "environment.variables"),
+      );
+      expect(JSON.stringify(variables)).not.toContain(value);
+    },
+  );
 });

@@ -67,7 +67,13 @@ describe("a personal stage under `sst dev`", () => {
   it("deploys the data and the links, removes cleanly, and points the site at localhost", () => {
     expect(dev.app).toMatchObject({ removal: "remove", protect: false });
     expect(() => dataOf(dev)).not.toThrow();
-    expect(dev.builds).toEqual([{ functionID: "SiteDevServer", links: ["Visits", "Resume", "VisitorSalt"] }]);
+    // The local server hosts the contact function there, so the mail resources are linked too.
+    expect(dev.builds).toEqual([
+      {
+        functionID: "SiteDevServer",
+        links: ["Visits", "Resume", "VisitorSalt", "ContactFormKey", "Messages", "Sender"],
+      },
+    ]);
     expect(dev.outputs.url).toBe("http://localhost:3000");
   });
 
@@ -77,9 +83,11 @@ describe("a personal stage under `sst dev`", () => {
     expect(dev.outputs.concurrency).toBeUndefined();
   });
 
-  it("creates nothing that bills by the hour or alerts: no CDN, WAF, alarms, dashboard or budget", () => {
+  it("creates nothing that bills by the hour, runs by itself or alerts: no CDN, WAF, API, schedules, alarms, dashboard or budget", () => {
     for (const type of [
       "aws:cloudfront/distribution:Distribution",
+      "aws:apigatewayv2/api:Api",
+      "aws:scheduler/schedule:Schedule",
       "aws:wafv2/webAcl:WebAcl",
       "aws:cloudwatch/metricAlarm:MetricAlarm",
       "aws:cloudwatch/dashboard:Dashboard",

@@ -4,7 +4,7 @@
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { startOwnLocalAws } from "../support/own-local-aws";
 import { withoutResume as withoutStoredResume } from "../support/owner-clients";
-import { grantedActions, withoutAction } from "../support/site-permissions";
+import { grantedActions, withoutAction } from "../support/role-permissions";
 import { bodyBytes, invoke } from "./invoke";
 
 // Before the bundle is first imported (on the first invoke), so its clients use this stack.
@@ -35,7 +35,7 @@ const ROUTES: Record<string, { use: () => Promise<unknown>; granted: unknown; re
 
 describe("the server function as the site role", () => {
   it("has a route for every action infra/permissions.ts grants, and no other", () => {
-    expect(Object.keys(ROUTES).sort()).toEqual(grantedActions(stack.sitePermissions));
+    expect(Object.keys(ROUTES).sort()).toEqual(grantedActions(stack.grants.site));
   });
 
   it.each(Object.keys(ROUTES))("works with the policy as deployed: %s", async (action) => {
@@ -43,13 +43,13 @@ describe("the server function as the site role", () => {
   });
 
   it.each(Object.keys(ROUTES))("fails, logging AccessDenied, when the policy lacks %s", async (action) => {
-    await stack.useSitePermissions(withoutAction(stack.sitePermissions, action));
+    await stack.useGrants("site", withoutAction(stack.grants.site, action));
     try {
       expect(await ROUTES[action]!.use()).toBe(ROUTES[action]!.refused);
       const errors = logged.mock.calls.flat().map((arg) => `${(arg as Error)?.name}: ${String(arg)}`);
       expect(errors.join("\n")).toMatch(/AccessDenied|403/);
     } finally {
-      await stack.useSitePermissions(stack.sitePermissions);
+      await stack.useGrants("site", stack.grants.site);
     }
   });
 
@@ -59,12 +59,12 @@ describe("the server function as the site role", () => {
     const health = async () => (await invoke("GET", "/api/health")).statusCode;
     vi.setSystemTime(Date.now() - 60_000);
     expect(await withoutResume(health)).toBe(200);
-    await stack.useSitePermissions(withoutAction(stack.sitePermissions, "s3:ListBucket"));
+    await stack.useGrants("site", withoutAction(stack.grants.site, "s3:ListBucket"));
     try {
       vi.setSystemTime(Date.now() + 10_000);
       expect(await withoutResume(health)).toBe(503);
     } finally {
-      await stack.useSitePermissions(stack.sitePermissions);
+      await stack.useGrants("site", stack.grants.site);
     }
   });
 });

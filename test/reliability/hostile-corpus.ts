@@ -4,6 +4,7 @@
  * hostile-input.test.ts), so a case needs no expected status of its own.
  */
 import { browserAgent } from "../../scripts/bench/site-client";
+import { CONTACT_CASES } from "./hostile-contact";
 import { buildRequest } from "./raw-http";
 
 export type HostileCase = {
@@ -175,4 +176,5 @@ export const HOSTILE_CASES: HostileCase[] = [
   ...queries,
   ...headers,
   ...raw,
+  ...CONTACT_CASES,
 ];

@@ -3,12 +3,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { startLocalAws } from "../../scripts/local-aws/stack";
+import { type LocalAwsOptions, startLocalAws } from "../../scripts/local-aws/stack";
 import { ownerS3 } from "./owner-clients";
 
-export async function startOwnLocalAws(name: string) {
+export async function startOwnLocalAws(name: string, options: Omit<LocalAwsOptions, "dataDir"> = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), `portfolio-${name}-`));
-  const stack = await startLocalAws({ dataDir });
+  const stack = await startLocalAws({ dataDir, ...options });
   const owner = ownerS3(stack);
   const stop = async () => {
     owner.destroy();

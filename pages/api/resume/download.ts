@@ -9,6 +9,8 @@
  */
 import type { NextApiRequest, NextApiResponse } from "next";
 import { isbot } from "isbot";
+import { alertDownload } from "@/lib/alerts/download-alert";
+import { errorSummary } from "@/lib/aws";
 import { observeRequest } from "@/lib/observability/request-log";
 import { serveResume } from "@/lib/resume/serve";
 import { recordDownload } from "@/lib/visits/writes";
@@ -29,6 +31,10 @@ export default async function downloadResume(req: NextApiRequest, res: NextApiRe
     served.metrics.ResumeDownloads = 1;
     // Awaited: on Lambda the function may freeze as soon as this handler returns.
     await recordDownload().catch((error: unknown) => console.error("[resume] download not counted:", error));
+    // Off unless PORTFOLIO_DOWNLOAD_ALERT=on; a failed alert never fails the download.
+    await alertDownload().catch((error: unknown) =>
+      console.error("[resume] download alert not sent:", errorSummary(error)),
+    );
   }
   finish(served);
 }

@@ -15,7 +15,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { RESUME_KEY } from "../../../lib/resume/key";
 import { SITE_ROLE_REFUSED, startGateFixture } from "../../../test/support/gate-fixture";
 import { withoutResume as withoutStoredResume } from "../../../test/support/owner-clients";
-import { withoutAction } from "../../../test/support/site-permissions";
+import { withoutAction } from "../../../test/support/role-permissions";
 
 const g = await startGateFixture("gate-s3");
 afterAll(() => g.stop());
@@ -75,7 +75,7 @@ describe("a missing resume", () => {
     try {
       await withoutStoredResume(g.owner.s3, g.bucket, run);
     } finally {
-      await g.stack.useSitePermissions(g.stack.sitePermissions);
+      await g.stack.useGrants("site", g.stack.grants.site);
     }
   }
 
@@ -96,7 +96,7 @@ describe("a missing resume", () => {
 
   it("is a 403 without s3:ListBucket, as on AWS: a bare 403 to HEAD, AccessDenied naming ListBucket to GET", () =>
     withoutResume(async () => {
-      await g.stack.useSitePermissions(withoutAction(g.stack.sitePermissions, "s3:ListBucket"));
+      await g.stack.useGrants("site", withoutAction(g.stack.grants.site, "s3:ListBucket"));
       // A HEAD answer has no body: the SDK can only call it "Unknown".
       await expect(
         g.site.s3.send(new HeadObjectCommand({ Bucket: g.bucket, Key: RESUME_KEY })),

@@ -1,9 +1,10 @@
-// The gate's rules for each service it guards. A new emulator behind the gate (SES, say)
-// adds its request mapper and refusals here.
+// The gate's rules for each service it guards. A new emulator behind the gate adds its
+// request mapper and refusals here.
 import { dynamoAccessDenied, dynamoChecks, dynamoMissingKey, dynamoUnknownKey } from "./dynamodb";
 import { missingKeyCheck, needsBody, s3Checks } from "./s3";
 import { s3AccessDenied, s3Anonymous, s3Unsupported, s3UnknownKey } from "./s3-refusals";
 import type { ServiceRules } from "./server";
+import { sesAccessDenied, sesChecks, sesMissingKey, sesNeedsBody, sesUnknownKey } from "./ses";
 
 /** DynamoDB's JSON protocol: `POST /` with `X-Amz-Target: DynamoDB_20120810.<Operation>`. */
 export const dynamoRules: ServiceRules = {
@@ -42,3 +43,16 @@ export const s3Rules: ServiceRules = {
     s3AccessDenied(request.method, caller.identity.principal, check, explicit),
   afterAnswer: missingKeyCheck,
 };
+
+/**
+ * SES v2's REST-JSON API, and the emulator's own inbox pages (which need no identity).
+ * `defaultSets`: each identity's default configuration set, which SES applies (and IAM
+ * checks) when a mail names none.
+ */
+export const sesRules = (defaultSets: Record<string, string>): ServiceRules => ({
+  needsBody: sesNeedsBody,
+  checks: (request, body) => sesChecks(request, body, defaultSets),
+  unsigned: () => sesMissingKey(),
+  unknownKey: () => sesUnknownKey(),
+  denied: (_, caller, check) => sesAccessDenied(caller.identity.principal, check),
+});

@@ -69,6 +69,18 @@ export function mockResourceState(type: string, name: string, inputs: State): { 
       ],
     }),
     "random:index/randomBytes:RandomBytes": () => ({ base64: "bW9jay1rZXk=", hex: "6d6f636b2d6b6579" }),
+    // The Router routes /api/contact to the API's URL, which it parses.
+    "aws:apigatewayv2/api:Api": () => ({
+      apiEndpoint: `https://${id}.execute-api.${MOCK_REGION}.amazonaws.com`,
+      executionArn: regional("execute-api", id),
+      arn: `arn:aws:apigateway:${MOCK_REGION}::/apis/${id}`,
+    }),
+    "aws:sesv2/emailIdentity:EmailIdentity": () => ({
+      arn: regional("ses", `identity/${String(inputs.emailIdentity)}`),
+    }),
+    "aws:sesv2/configurationSet:ConfigurationSet": () => ({
+      arn: regional("ses", `configuration-set/${String(inputs.configurationSetName)}`),
+    }),
   };
   const made = computed[type]?.() ?? { arn: regional("mock", `${type}/${name}`) };
   // Inputs win: an input the config set must reach the assertions unchanged.

@@ -9,8 +9,11 @@ import path from "node:path";
 
 type Call = { method: string; params: [Record<string, unknown>] };
 
-/** What a function was built with: the links SST encrypts into its bundle, for instance. */
-export type BuildRecord = { functionID: string; links: string[] };
+/**
+ * What a function was built with: the links SST encrypts into its bundle, and the
+ * esbuild export conditions when the function sets any.
+ */
+export type BuildRecord = { functionID: string; links: string[]; conditions?: string[] };
 
 export async function startStubSstServer(
   workDir: string,
@@ -38,6 +41,12 @@ export async function startStubSstServer(
   server.unref();
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, server, builds };
+}
+
+function esbuildConditions(input: Record<string, unknown>): { conditions?: string[] } {
+  const properties = input.properties as { esbuild?: { conditions?: string[] } } | undefined;
+  const conditions = properties?.esbuild?.conditions;
+  return conditions ? { conditions } : {};
 }
 
 function handle(
@@ -68,6 +77,7 @@ function handle(
       builds.push({
         functionID: String(input.functionID),
         links: Object.keys((input.links as object | undefined) ?? {}),
+        ...esbuildConditions(input),
       });
       return buildStub(String(input.functionID), String(input.handler));
     default:
