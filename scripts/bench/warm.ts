@@ -80,13 +80,19 @@ try {
     { ...stack.env, AWS_LAMBDA_FUNCTION_NAME: "serverless-portfolio-bench-SiteServer" },
     /data-testid="visitor-count"[^>]*><data value="(\d+)">/,
   );
-  const baseline = startProbe("baseline", BASELINE_BUNDLE_DIR, { ...stack.env, VISITS_TABLE: table }, /Views: (\d+)/);
+  const baseline = startProbe(
+    "baseline",
+    BASELINE_BUNDLE_DIR,
+    { ...stack.env, VISITS_TABLE: table },
+    /Views: (\d+)/,
+  );
   probes.push(site.probe, baseline.probe);
   await Promise.all([site.ready, baseline.ready]);
 
   const warmup = new Map<Probe, Sample[]>(probes.map((probe) => [probe, []]));
   for (let done = 0; done < WARMUP; done += BATCH)
-    for (const probe of probes) warmup.get(probe)!.push(...(await runBatch(probe, Math.min(BATCH, WARMUP - done))));
+    for (const probe of probes)
+      warmup.get(probe)!.push(...(await runBatch(probe, Math.min(BATCH, WARMUP - done))));
   for (let done = 0, round = 0; done < INVOCATIONS; done += BATCH, round++) {
     // Alternating, and which goes first alternates too.
     for (const probe of round % 2 === 0 ? probes : [...probes].reverse())
@@ -105,8 +111,13 @@ try {
       `${probe.name.padEnd(8)}  ${median(times).toFixed(1).padStart(9)}  ${percentile(times, 0.9).toFixed(1).padStart(6)}  ${(last.bytes / 1024).toFixed(1).padStart(7)}  ${(last.flightBytes / 1024).toFixed(1).padStart(20)}`,
     );
   }
-  const [siteTimes, baselineTimes] = probes.map((probe) => probe.samples.map((s) => s.ms)) as [number[], number[]];
-  console.log(`ratio site/baseline warm / (median): ${(median(siteTimes) / median(baselineTimes)).toFixed(2)}`);
+  const [siteTimes, baselineTimes] = probes.map((probe) => probe.samples.map((s) => s.ms)) as [
+    number[],
+    number[],
+  ];
+  console.log(
+    `ratio site/baseline warm / (median): ${(median(siteTimes) / median(baselineTimes)).toFixed(2)}`,
+  );
 } finally {
   for (const probe of probes) probe.child.disconnect();
   await stack.stop();
