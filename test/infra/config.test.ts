@@ -15,6 +15,7 @@ describe("deploy settings", () => {
       downloadAlert: false,
       contactRateLimit: 1,
       contactBurstLimit: 5,
+      warmInstances: 0,
     };
     expect(loadInfraConfig({})).toEqual(expected);
     expect(
@@ -25,8 +26,16 @@ describe("deploy settings", () => {
         PORTFOLIO_OWNER_EMAIL: "",
         PORTFOLIO_TIMEZONE: "",
         PORTFOLIO_DOWNLOAD_ALERT: "",
+        PORTFOLIO_WARM_INSTANCES: "",
       }),
     ).toEqual(expected);
+  });
+
+  it("keep one server instance warm in production unless told otherwise, and none elsewhere", () => {
+    expect(loadInfraConfig({}, { production: true }).warmInstances).toBe(1);
+    expect(loadInfraConfig({ PORTFOLIO_WARM_INSTANCES: "" }, { production: true }).warmInstances).toBe(1);
+    expect(loadInfraConfig({ PORTFOLIO_WARM_INSTANCES: "0" }, { production: true }).warmInstances).toBe(0);
+    expect(loadInfraConfig({ PORTFOLIO_WARM_INSTANCES: "2" }).warmInstances).toBe(2);
   });
 
   it("read every value from its variable", () => {
@@ -43,6 +52,7 @@ describe("deploy settings", () => {
       PORTFOLIO_DOWNLOAD_ALERT: "on",
       PORTFOLIO_CONTACT_RATE_LIMIT: "4",
       PORTFOLIO_CONTACT_BURST_LIMIT: "20",
+      PORTFOLIO_WARM_INSTANCES: "3",
     });
     expect(config).toEqual({
       domain: "me.example.com",
@@ -57,6 +67,7 @@ describe("deploy settings", () => {
       downloadAlert: true,
       contactRateLimit: 4,
       contactBurstLimit: 20,
+      warmInstances: 3,
     });
   });
 
@@ -79,6 +90,7 @@ describe("deploy settings", () => {
         PORTFOLIO_DOWNLOAD_ALERT: "yes",
         PORTFOLIO_CONTACT_RATE_LIMIT: "0",
         PORTFOLIO_CONTACT_BURST_LIMIT: "1.5",
+        PORTFOLIO_WARM_INSTANCES: "11",
       });
     expect(load).toThrow(/PORTFOLIO_DOMAIN/);
     for (const name of [
@@ -93,6 +105,7 @@ describe("deploy settings", () => {
       "PORTFOLIO_DOWNLOAD_ALERT",
       "PORTFOLIO_CONTACT_RATE_LIMIT",
       "PORTFOLIO_CONTACT_BURST_LIMIT",
+      "PORTFOLIO_WARM_INSTANCES",
     ]) {
       expect(load).toThrow(name);
     }
