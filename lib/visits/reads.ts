@@ -51,7 +51,7 @@ export async function readShards(days: string[]): Promise<ShardCounts[]> {
 
 // How long one instance reuses a read of the shards for the page. A warm instance
 // serving a burst of views then reads once a second instead of once a view (a BatchGet
-// of 3N items, about a fifth of a warm view's server time); what it shows lags other
+// of 3N items: 12 to 25 % of a warm view's time in bench:warm); what it shows lags other
 // instances' writes by at most this long, never its own (see noteWrite).
 export const REUSE_READ_MS = 1_000;
 
