@@ -47,6 +47,8 @@ const schema = z.object({
     unsetIfEmpty,
     z.string().refine(isTimeZone, "must be an IANA time zone such as Europe/Berlin").default("UTC"),
   ),
+  // New unique visitors counted per address (IPv6: per /64) per day (docs/visits.md).
+  PORTFOLIO_VISITOR_CAP_PER_ADDRESS: integer(1, 1000, 20),
   PORTFOLIO_DOWNLOAD_ALERT: z.preprocess(unsetIfEmpty, z.enum(["on", "off"]).default("off")),
   // API Gateway throttling of POST /api/contact: steady requests per second, and burst.
   PORTFOLIO_CONTACT_RATE_LIMIT: integer(1, 10_000, 1),
@@ -64,6 +66,7 @@ export type InfraConfig = {
   digestHour: number;
   timeZone: string;
   downloadAlert: boolean;
+  addressCap: number;
   contactRateLimit: number;
   contactBurstLimit: number;
 };
@@ -88,6 +91,7 @@ export function loadInfraConfig(env: Record<string, string | undefined>): InfraC
     digestHour: v.PORTFOLIO_DIGEST_HOUR,
     timeZone: v.PORTFOLIO_TIMEZONE,
     downloadAlert: v.PORTFOLIO_DOWNLOAD_ALERT === "on",
+    addressCap: v.PORTFOLIO_VISITOR_CAP_PER_ADDRESS,
     contactRateLimit: v.PORTFOLIO_CONTACT_RATE_LIMIT,
     contactBurstLimit: v.PORTFOLIO_CONTACT_BURST_LIMIT,
   };
