@@ -39,7 +39,8 @@ const SEND_MAIL = ["ses:SendEmail"] as const;
  * itself, the Messages table, its index of undelivered messages, or the sender (its SES
  * identity and configuration set).
  */
-export type Target = "visits" | "dailyVisitors" | "resumeObjects" | "resumeBucket" | "messages" | "pendingIndex" | "sender";
+export type Target =
+  "visits" | "dailyVisitors" | "resumeObjects" | "resumeBucket" | "messages" | "pendingIndex" | "sender";
 export type Grant = { on: Target; actions: readonly string[] };
 
 export const ROLE_GRANTS = {

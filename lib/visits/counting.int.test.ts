@@ -7,6 +7,7 @@ import { recordPageVisit } from "./page-visit";
 import { readVisitSummary } from "./reads";
 import { utcDay } from "./table";
 import { recordDownload, recordView } from "./writes";
+import { visitorOn } from "@/test/support/daily-visitor";
 
 const browser = (i: number) =>
   `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.${i}.0 Safari/537.36`;
@@ -43,7 +44,9 @@ describe("visit counting against the DynamoDB emulator", () => {
     const before = await readVisitSummary();
     // The writes alone, as 2,000 renders would send them (each render's read is tested below).
     const day = utcDay(new Date());
-    await Promise.all(Array.from({ length: 2_000 }, (_, n) => recordView(day, `concurrent-${n % 50}`)));
+    await Promise.all(
+      Array.from({ length: 2_000 }, (_, n) => recordView(visitorOn(day, `concurrent-${n % 50}`))),
+    );
 
     const after = await readVisitSummary();
     expect(after.total - before.total).toBe(2_000);
@@ -139,10 +142,10 @@ describe("visit counting against the DynamoDB emulator", () => {
   });
 
   it("reads a history that spans two months, each day in its place", async () => {
-    await recordView("2026-01-31", "month-edge-a");
-    await recordView("2026-02-01", "month-edge-a");
-    await recordView("2026-02-01", "month-edge-b");
-    await recordDownload(new Date("2026-02-14T12:00:00Z"));
+    await recordView(visitorOn("2026-01-31", "month-edge-a"));
+    await recordView(visitorOn("2026-02-01", "month-edge-a"));
+    await recordView(visitorOn("2026-02-01", "month-edge-b"));
+    await recordDownload(visitorOn("2026-02-14", "month-edge-a"));
     const summary = await readVisitSummary(new Date("2026-02-14T12:00:00Z"));
     const day = (d: string) => summary.history.find((stats) => stats.day === d);
     expect(summary.history[0]?.day).toBe("2026-01-16");
@@ -157,7 +160,10 @@ describe("visit counting against the DynamoDB emulator", () => {
     try {
       for (let d = 1; d <= 31; d++) {
         const day = `2026-03-${String(d).padStart(2, "0")}`;
-        await Promise.all([recordView(day, `busy-${d}`), recordDownload(new Date(`${day}T12:00:00Z`))]);
+        await Promise.all([
+          recordView(visitorOn(day, `busy-${d}`)),
+          recordDownload(visitorOn(day, `busy-${d}`)),
+        ]);
       }
     } finally {
       vi.unstubAllEnvs();

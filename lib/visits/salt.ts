@@ -19,7 +19,11 @@ export type DaySalt = { day: string; key: Buffer; legacy: boolean };
 export type DailyVisitor = { day: string; id: string; address: string; legacy: boolean };
 
 /** The day's id and address key of a client, under the day's salt. */
-export async function dailyVisitor(clientIp: string, userAgent: string, now = new Date()): Promise<DailyVisitor> {
+export async function dailyVisitor(
+  clientIp: string,
+  userAgent: string,
+  now = new Date(),
+): Promise<DailyVisitor> {
   const salt = await daySalt(now);
   return {
     day: salt.day,

@@ -144,7 +144,10 @@ export const visitorKey = (day: string, visitorId: string) => ({
 /** The day's salt, in DailyVisitors: `salt` (base64url), `legacy`, `expiresAt`. */
 export const saltKey = (day: string) => ({ pk: `salt#${day}`, sk: "salt" });
 /** One address's visitors of `day`, in DailyVisitors: `ids`, a set of at most the cap's visitor ids. */
-export const addressKey = (day: string, address: string) => ({ pk: `address#${day}#${address}`, sk: "visitors" });
+export const addressKey = (day: string, address: string) => ({
+  pk: `address#${day}#${address}`,
+  sk: "visitors",
+});
 
 /** Seconds past a day's end that its salt and records are kept: views in flight at midnight finish. */
 export const GRACE_SECONDS = 3_600;

@@ -55,7 +55,6 @@ function isPrefetch(headers: Pick<Headers, "get">): boolean {
   return verdict === null ? isPrefetchRequest(headers) : verdict === "1";
 }
 
-
 /**
  * The client address the platform vouches for. Behind CloudFront that is the
  * CloudFront-Viewer-Address header ("ip:port"), which CloudFront sets itself; any
@@ -92,13 +91,15 @@ export function visitorNetwork(clientIp: string): string {
  * salt is destroyed, nothing links it to an address or to another day's id.
  */
 export function visitorId(salt: Buffer, clientIp: string, userAgent: string, byNetwork = true): string {
-  return createHmac("sha256", salt)
-    // byNetwork false: the full address, as ids were made before IPv6 was taken by its /64
-    // (the changeover day keeps that day's ids, lib/visits/salt.ts).
-    .update(byNetwork ? visitorNetwork(clientIp) : clientIp)
-    .update("\n")
-    .update(userAgent)
-    .digest("base64url");
+  return (
+    createHmac("sha256", salt)
+      // byNetwork false: the full address, as ids were made before IPv6 was taken by its /64
+      // (the changeover day keeps that day's ids, lib/visits/salt.ts).
+      .update(byNetwork ? visitorNetwork(clientIp) : clientIp)
+      .update("\n")
+      .update(userAgent)
+      .digest("base64url")
+  );
 }
 
 /** The day's opaque key of the client's address alone (IPv6: its /64), for the per-address cap. */
