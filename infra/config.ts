@@ -38,8 +38,9 @@ const schema = z.object({
   PORTFOLIO_RESUME_NONCURRENT_DAYS: integer(1, 3650, 30),
   // 0: reserve none. Reserved only when the account's quota leaves 100 unreserved (infra/concurrency.ts).
   PORTFOLIO_RESERVED_CONCURRENCY: integer(0, 1000, 10),
-  // Requests per IP per 5 minutes. Every asset counts, and one page view is about 20 requests.
-  PORTFOLIO_WAF_RATE_LIMIT: integer(10, 2_000_000_000, 500),
+  // Requests per IP per 5 minutes to the server (pages, /api/*, the download); static
+  // files do not count (infra/edge.ts). docs/deploy.md has the numbers.
+  PORTFOLIO_WAF_RATE_LIMIT: integer(10, 2_000_000_000, 1_000),
   // Where contact messages, the digest and alerts go, and the SES identity they come from.
   PORTFOLIO_OWNER_EMAIL: optional(z.email()),
   PORTFOLIO_DIGEST_HOUR: integer(0, 23, 8),

@@ -4,7 +4,12 @@ import { originSecret } from "../lib/contact/keys";
 import { type ConcurrencyPlan, LAMBDA_CONCURRENCY_QUOTA, planConcurrency } from "./concurrency";
 import type { InfraConfig } from "./config";
 import type { MailData } from "./contact";
-import { staticSecurityHeaders, withoutSampledRequests, withResponseHeaders } from "./edge";
+import {
+  staticSecurityHeaders,
+  withoutSampledRequests,
+  withRateLimitOnServerRoutes,
+  withResponseHeaders,
+} from "./edge";
 import { viewerRequestInjection } from "./edge-request";
 import { deployedPermissions, type Targets } from "./links";
 import { type Role, siteRoles } from "./permissions";
@@ -107,6 +112,7 @@ function createRouter(config: InfraConfig, formKey: sst.Secret): sst.aws.Router 
     transform: {
       waf: (args) => {
         withoutSampledRequests(args);
+        withRateLimitOnServerRoutes(args);
       },
       cdn: (args) => {
         withResponseHeaders(args, headers);
