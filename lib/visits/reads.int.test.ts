@@ -3,6 +3,7 @@ import { BatchGetCommand } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it, vi } from "vitest";
 import { recordPageVisit } from "./page-visit";
 import { readVisitSummary, REUSE_READ_MS } from "./reads";
+import { dailyVisitor } from "./salt";
 import * as table from "./table";
 import { recordDownload } from "./writes";
 
@@ -53,7 +54,10 @@ describe("the page's read, reused by one instance for a second", () => {
   it("shows what another instance wrote once the second is over", async () => {
     const start = nextSecond();
     const before = await recordPageVisit(request(5, BOT), new Date(start));
-    await recordDownload(new Date(start)); // as a download on another instance would
+    // As a download served by another instance would.
+    expect(
+      await recordDownload(await dailyVisitor("198.51.100.99", "download-elsewhere", new Date(start))),
+    ).toBe(true);
     const within = await recordPageVisit(request(6, BOT), new Date(start + REUSE_READ_MS - 1));
     expect(within.summary).toEqual(before.summary);
     const { result: after, batchGets } = await batchGetsDuring(() =>

@@ -5,6 +5,7 @@ import { DROP_QUERY_INJECTION, viewerRequestInjection } from "../../infra/edge-r
 import { originSecret } from "../../lib/contact/keys";
 import { SCENARIOS, TEST_FORM_KEY, TEST_SALT } from "./scenarios";
 import { arnOf, input, ofType, one, roleStatements, synthesisOf } from "./stack";
+import { STATIC_PATH_PREFIXES } from "../../infra/static-paths";
 
 const stack = synthesisOf("production");
 const server = one(stack, "aws:lambda/function:Function", "SiteServer");
@@ -69,7 +70,10 @@ describe("the way in", () => {
     expect(input(waf, "scope")).toBe("CLOUDFRONT");
     const statements = input<{ statement: Record<string, unknown> }[]>(waf, "rules").map((r) => r.statement);
     expect(statements).toContainEqual({
-      rateBasedStatement: { aggregateKeyType: "IP", limit: Number(env.PORTFOLIO_WAF_RATE_LIMIT) },
+      rateBasedStatement: expect.objectContaining({
+        aggregateKeyType: "IP",
+        limit: Number(env.PORTFOLIO_WAF_RATE_LIMIT),
+      }),
     });
     expect(statements).toContainEqual({
       managedRuleGroupStatement: expect.objectContaining({
@@ -100,6 +104,40 @@ describe("CloudFront and WAF", () => {
     ]) {
       expect(visibility).toMatchObject({ sampledRequestsEnabled: false, cloudwatchMetricsEnabled: true });
     }
+  });
+
+  it("rate-limit each IP on server routes only: static files from S3 do not count against it", () => {
+    const waf = one(stack, "aws:wafv2/webAcl:WebAcl", "CdnWaf");
+    type Rule = {
+      name: string;
+      action?: unknown;
+      statement: { rateBasedStatement?: Record<string, unknown> };
+    };
+    const rule = input<Rule[]>(waf, "rules").find((r) => r.name === "RateLimitPerIP");
+    expect(rule?.action).toEqual({ block: {} });
+    expect(rule?.statement.rateBasedStatement).toMatchObject({
+      aggregateKeyType: "IP",
+      limit: Number(env.PORTFOLIO_WAF_RATE_LIMIT),
+      scopeDownStatement: {
+        notStatement: {
+          statements: [
+            {
+              orStatement: {
+                statements: STATIC_PATH_PREFIXES.map((prefix) => ({
+                  byteMatchStatement: expect.objectContaining({
+                    fieldToMatch: { uriPath: {} },
+                    positionalConstraint: "STARTS_WITH",
+                    searchString: prefix,
+                  }),
+                })),
+              },
+            },
+          ],
+        },
+      },
+    });
+    // Everything in public/ is served from S3 too: each top-level entry must be excluded.
+    for (const entry of readdirSync("public")) expect(STATIC_PATH_PREFIXES).toContain(`/${entry}/`);
   });
 
   it("add security headers to what they serve from S3, without overriding the function's own", () => {
@@ -141,6 +179,7 @@ describe("the secrets: the visitor-hash salt and the contact form key", () => {
     // With the download alert on (production's scenario), the mail links too.
     expect(build?.links.sort()).toEqual([
       "ContactFormKey",
+      "DailyVisitors",
       "Messages",
       "Resume",
       "Sender",
