@@ -92,7 +92,8 @@ export async function pingTable(abortSignal: AbortSignal): Promise<void> {
   );
 }
 
-async function batchGet(keys: Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
+/** Reads up to 100 items of the table, strongly consistent, asking again for any left unprocessed. */
+export async function batchGet(keys: Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let pending = keys;
   // DynamoDB may return part of a batch as UnprocessedKeys under load: ask again.
