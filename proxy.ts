@@ -9,11 +9,13 @@
  * - The request method, for visit counting: a server component cannot see it, and HEAD
  *   requests must not count, so it travels on as a request header; any value a client
  *   sent under that name is overwritten.
+ * - The URL's attribution parameters (`?via=`, `utm_source`), for the owner's insights,
+ *   passed on the same way: a server component sees no URL.
  * - 405 for methods a page does not serve (PUT, POST, DELETE, PATCH…).
  */
 import { type NextRequest, NextResponse } from "next/server";
 import { createNonce, securityHeaders } from "@/lib/security-headers";
-import { METHOD_HEADER, NONCE_HEADER } from "@/lib/request-headers";
+import { ATTRIBUTION_HEADER, attributionOf, METHOD_HEADER, NONCE_HEADER } from "@/lib/request-headers";
 
 // The site's pages only read. The API routes and the download (`/resume…` is rewritten to
 // one) answer other methods themselves, with their own 405, log line and metrics.
@@ -37,6 +39,7 @@ export function proxy(request: NextRequest) {
   requestHeaders.set(NONCE_HEADER, nonce);
   requestHeaders.set("content-security-policy", headers["Content-Security-Policy"]);
   requestHeaders.set(METHOD_HEADER, request.method);
+  requestHeaders.set(ATTRIBUTION_HEADER, attributionOf(request.nextUrl.searchParams));
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);

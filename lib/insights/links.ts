@@ -101,3 +101,6 @@ export async function isKnownTag(tag: string): Promise<boolean> {
     .finally(() => (reading = undefined));
   return (await reading).has(tag);
 }
+
+/** Whether this instance knows `tag` already, without reading. */
+export const knownTagNow = (tag: string): boolean => known?.has(tag) ?? false;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { buildReport } from "./report";
 import { reportText, sparkline } from "./report-text";
-import { addItem, emptyDay, linksOf } from "./table";
+import { addItem, type DayInsights, emptyDay, linksOf } from "./table";
 
 const day = (d: string, items: Record<string, unknown>[]) =>
-  items.reduce((into, item) => addItem(into, item), emptyDay(d));
+  items.reduce<DayInsights>((into, item) => addItem(into, item), emptyDay(d));
 
 describe("the owner's report", () => {
   const insights = [
