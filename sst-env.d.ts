@@ -10,6 +10,10 @@ declare module "sst" {
       "type": "sst.sst.Secret"
       "value": string
     }
+    "DailyVisitors": {
+      "name": string
+      "type": "sst.aws.Dynamo"
+    }
     "Messages": {
       "name": string
       "type": "sst.aws.Dynamo"

@@ -33,7 +33,10 @@ export default async function HomePage({ searchParams }: Props) {
         <ContactSection contact={portfolio.contact} formState={formStateOf(contact)} />
       </main>
       <footer className="footer">
-        <p>© {portfolio.name}. Served from AWS Lambda; built with Next.js and SST.</p>
+        <p>
+          © {portfolio.name}. Served from AWS Lambda; built with Next.js and SST.{" "}
+          <a href="/privacy">Privacy</a>
+        </p>
         {/* Last in the footer: the 30-day chart streams in after the page, and content
             added at the very end moves nothing else (no layout shift). */}
         <VisitorCount />

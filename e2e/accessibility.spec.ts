@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 
-const PAGES = { home: "/", "404": "/no-such-page" };
+const PAGES = { home: "/", privacy: "/privacy", "404": "/no-such-page" };
 
 /** Waits until the streamed counter has arrived, so axe sees the page as a visitor does. */
 async function settle(page: Page, path: string) {
@@ -21,6 +21,14 @@ for (const colorScheme of ["light", "dark"] as const) {
     });
   }
 }
+
+test("the footer links to the privacy page, which says what the counter keeps", async ({ page }) => {
+  await settle(page, "/");
+  await page.getByRole("contentinfo").getByRole("link", { name: "Privacy" }).click();
+  await expect(page).toHaveURL(/\/privacy$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Privacy" })).toBeVisible();
+  await expect(page.getByRole("main")).toContainText("stores no IP address");
+});
 
 test("the page has its landmarks: banner, navigation, main and footer", async ({ page }) => {
   await settle(page, "/");

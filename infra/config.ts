@@ -38,8 +38,9 @@ const schema = z.object({
   PORTFOLIO_RESUME_NONCURRENT_DAYS: integer(1, 3650, 30),
   // 0: reserve none. Reserved only when the account's quota leaves 100 unreserved (infra/concurrency.ts).
   PORTFOLIO_RESERVED_CONCURRENCY: integer(0, 1000, 10),
-  // Requests per IP per 5 minutes. Every asset counts, and one page view is about 20 requests.
-  PORTFOLIO_WAF_RATE_LIMIT: integer(10, 2_000_000_000, 500),
+  // Requests per IP per 5 minutes to the server (pages, /api/*, the download); static
+  // files do not count (infra/edge.ts). docs/deploy.md has the numbers.
+  PORTFOLIO_WAF_RATE_LIMIT: integer(10, 2_000_000_000, 1_000),
   // Where contact messages, the digest and alerts go, and the SES identity they come from.
   PORTFOLIO_OWNER_EMAIL: optional(z.email()),
   PORTFOLIO_DIGEST_HOUR: integer(0, 23, 8),
@@ -47,6 +48,8 @@ const schema = z.object({
     unsetIfEmpty,
     z.string().refine(isTimeZone, "must be an IANA time zone such as Europe/Berlin").default("UTC"),
   ),
+  // New unique visitors counted per address (IPv6: per /64) per day (docs/visits.md).
+  PORTFOLIO_VISITOR_CAP_PER_ADDRESS: integer(1, 1000, 20),
   PORTFOLIO_DOWNLOAD_ALERT: z.preprocess(unsetIfEmpty, z.enum(["on", "off"]).default("off")),
   // API Gateway throttling of POST /api/contact: steady requests per second, and burst.
   PORTFOLIO_CONTACT_RATE_LIMIT: integer(1, 10_000, 1),
@@ -64,6 +67,7 @@ export type InfraConfig = {
   digestHour: number;
   timeZone: string;
   downloadAlert: boolean;
+  addressCap: number;
   contactRateLimit: number;
   contactBurstLimit: number;
 };
@@ -88,6 +92,7 @@ export function loadInfraConfig(env: Record<string, string | undefined>): InfraC
     digestHour: v.PORTFOLIO_DIGEST_HOUR,
     timeZone: v.PORTFOLIO_TIMEZONE,
     downloadAlert: v.PORTFOLIO_DOWNLOAD_ALERT === "on",
+    addressCap: v.PORTFOLIO_VISITOR_CAP_PER_ADDRESS,
     contactRateLimit: v.PORTFOLIO_CONTACT_RATE_LIMIT,
     contactBurstLimit: v.PORTFOLIO_CONTACT_BURST_LIMIT,
   };

@@ -1,6 +1,7 @@
 // What CloudFront and WAF do before and after the site: the settings SST's Router has no
 // argument for, made through its transforms and its viewer-request hook.
 import { STATIC_SECURITY_HEADERS } from "../lib/security-headers";
+import { STATIC_PATH_PREFIXES } from "./static-paths";
 
 /**
  * Security headers for what CloudFront serves straight from S3 (`/_next/static/*`,
@@ -54,5 +55,41 @@ export function withoutSampledRequests(args: aws.wafv2.WebAclArgs): void {
       ...rule,
       visibilityConfig: { ...rule.visibilityConfig, sampledRequestsEnabled: false },
     })),
+  );
+}
+
+/**
+ * Scopes SST's per-IP rate rule to what reaches the server (pages, /api/*, the download,
+ * the generated icons): static files are cached and cost nothing to serve, and counting
+ * them blocked a shared office address after about 25 page loads in 5 minutes. The limit
+ * itself is PORTFOLIO_WAF_RATE_LIMIT (infra/config.ts).
+ */
+export function withRateLimitOnServerRoutes(args: aws.wafv2.WebAclArgs): void {
+  args.rules = $output(args.rules ?? []).apply((rules) =>
+    rules.map((rule) => {
+      const rate = rule.statement?.rateBasedStatement;
+      if (rule.name !== "RateLimitPerIP" || !rate) return rule;
+      const staticPath = (prefix: string) => ({
+        byteMatchStatement: {
+          fieldToMatch: { uriPath: {} },
+          positionalConstraint: "STARTS_WITH",
+          searchString: prefix,
+          textTransformations: [{ priority: 0, type: "NONE" }],
+        },
+      });
+      return {
+        ...rule,
+        statement: {
+          rateBasedStatement: {
+            ...rate,
+            scopeDownStatement: {
+              notStatement: {
+                statements: [{ orStatement: { statements: STATIC_PATH_PREFIXES.map(staticPath) } }],
+              },
+            },
+          },
+        },
+      };
+    }),
   );
 }

@@ -21,6 +21,7 @@ export function createInfrastructure({ production }: { production: boolean }) {
   const mail = createMailData(config, production);
   const targets = {
     visits: storage.table,
+    dailyVisitors: storage.daily,
     resume: storage.bucket,
     messages: mail.messages,
     sender: mail.sender,
@@ -43,6 +44,7 @@ export function createInfrastructure({ production }: { production: boolean }) {
     url: site.url,
     bucket: storage.bucket.name,
     table: storage.table.name,
+    dailyVisitors: storage.daily.name,
     messages: mail.messages.name,
     contactApi: contact?.api.url,
     dashboard: monitoring?.dashboard.dashboardName,

@@ -8,6 +8,7 @@ import { type Permission, type Role, rolePermissions } from "./permissions";
 
 export type Targets = {
   visits: sst.aws.Dynamo;
+  dailyVisitors: sst.aws.Dynamo;
   resume: sst.aws.Bucket;
   messages: sst.aws.Dynamo;
   sender: sst.aws.Email;
@@ -26,6 +27,7 @@ export function restrictLinks(): void {
 export function deployedPermissions(roles: Role[], targets: Targets): Permission<$util.Input<string>>[] {
   return rolePermissions<$util.Input<string>>(roles, {
     visitsTable: targets.visits.arn,
+    dailyVisitorsTable: targets.dailyVisitors.arn,
     resumeBucket: targets.resume.arn,
     messagesTable: targets.messages.arn,
     senderIdentity: targets.sender.nodes.identity.arn,

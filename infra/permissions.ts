@@ -9,6 +9,13 @@ import { RESUME_KEY } from "../lib/resume/key";
 /** Actions the site calls on the Visits table (lib/visits/), on the table itself only. */
 export const VISITS_TABLE_ACTIONS = ["dynamodb:UpdateItem", "dynamodb:BatchGetItem"] as const;
 
+/**
+ * Actions the site calls on the DailyVisitors table (lib/visits/salt.ts, writes.ts): the
+ * day's salt (read with BatchGetItem beside the Visits items, created with a conditional
+ * UpdateItem), the visitor records and the address caps (UpdateItem).
+ */
+export const DAILY_VISITORS_ACTIONS = ["dynamodb:UpdateItem", "dynamodb:BatchGetItem"] as const;
+
 /** Reading the resume, streamed or through a presigned GET URL (which signs with this role). */
 export const RESUME_OBJECT_ACTIONS = ["s3:GetObject"] as const;
 
@@ -28,17 +35,19 @@ export const RESUME_BUCKET_ACTIONS = ["s3:ListBucket"] as const;
 const SEND_MAIL = ["ses:SendEmail"] as const;
 
 /**
- * What a grant applies to: the Visits table, the resume object(s), the Resume bucket
+ * What a grant applies to: the Visits table, the DailyVisitors table, the resume object(s), the Resume bucket
  * itself, the Messages table, its index of undelivered messages, or the sender (its SES
  * identity and configuration set).
  */
-export type Target = "visits" | "resumeObjects" | "resumeBucket" | "messages" | "pendingIndex" | "sender";
+export type Target =
+  "visits" | "dailyVisitors" | "resumeObjects" | "resumeBucket" | "messages" | "pendingIndex" | "sender";
 export type Grant = { on: Target; actions: readonly string[] };
 
 export const ROLE_GRANTS = {
   /** The Next.js server (pages, /api/visits, /api/health, the resume download). */
   site: [
     { on: "visits", actions: VISITS_TABLE_ACTIONS },
+    { on: "dailyVisitors", actions: DAILY_VISITORS_ACTIONS },
     { on: "resumeObjects", actions: RESUME_OBJECT_ACTIONS },
     { on: "resumeBucket", actions: RESUME_BUCKET_ACTIONS },
   ],
@@ -85,6 +94,7 @@ export type Permission<Arn> = { actions: string[]; resources: Arn[] };
 /** The ARNs of our resources, and how to name something inside one (an object key, an index). */
 export type ResourceArns<Arn> = {
   visitsTable: Arn;
+  dailyVisitorsTable: Arn;
   resumeBucket: Arn;
   messagesTable: Arn;
   /** The sender's SES identity and its configuration set: IAM checks SendEmail on both. */
@@ -107,6 +117,8 @@ function resourcesOf<Arn>(on: Target, arns: ResourceArns<Arn>): Arn[] {
   switch (on) {
     case "visits":
       return [arns.visitsTable];
+    case "dailyVisitors":
+      return [arns.dailyVisitorsTable];
     case "resumeObjects":
       return RESUME_OBJECT_KEYS.map((key) => arns.within(arns.resumeBucket, key));
     case "resumeBucket":

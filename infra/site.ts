@@ -4,7 +4,12 @@ import { originSecret } from "../lib/contact/keys";
 import { type ConcurrencyPlan, LAMBDA_CONCURRENCY_QUOTA, planConcurrency } from "./concurrency";
 import type { InfraConfig } from "./config";
 import type { MailData } from "./contact";
-import { staticSecurityHeaders, withoutSampledRequests, withResponseHeaders } from "./edge";
+import {
+  staticSecurityHeaders,
+  withoutSampledRequests,
+  withRateLimitOnServerRoutes,
+  withResponseHeaders,
+} from "./edge";
 import { viewerRequestInjection } from "./edge-request";
 import { deployedPermissions, type Targets } from "./links";
 import { type Role, siteRoles } from "./permissions";
@@ -18,7 +23,9 @@ export type Site = {
 };
 
 export function createSite(config: InfraConfig, targets: Targets, mail: MailData): Site {
-  // The visitor-hash salt; set it with `sst secret set VisitorSalt`. A deploy without it fails.
+  // The changeover day's visitor salt (lib/visits/salt.ts): the code before random daily
+  // salts derived every day's from it. Set it with `sst secret set VisitorSalt`; a deploy
+  // without it fails. docs/visits.md says when it can go.
   const salt = new sst.Secret("VisitorSalt");
 
   // `sst dev` serves the site from the developer's machine, so a personal stage gets
@@ -38,9 +45,12 @@ export function createSite(config: InfraConfig, targets: Targets, mail: MailData
   const site = new sst.aws.Nextjs("Site", {
     router: router && { instance: router },
     // The form key signs the timestamp each page renders into the contact form.
-    link: [targets.visits, targets.resume, salt, mail.formKey, ...mailLinks],
+    link: [targets.visits, targets.dailyVisitors, targets.resume, salt, mail.formKey, ...mailLinks],
     permissions: deployedPermissions(roles, targets),
-    environment: config.downloadAlert ? { PORTFOLIO_DOWNLOAD_ALERT: "on" } : undefined,
+    environment: {
+      VISITS_ADDRESS_CAP: String(config.addressCap),
+      ...(config.downloadAlert ? { PORTFOLIO_DOWNLOAD_ALERT: "on" } : {}),
+    },
     // Same version as @opennextjs/aws in package.json, so the bundle the Lambda contract
     // tests invoke is the bundle AWS runs (checked by a unit test).
     openNextVersion: "4.1.16",
@@ -102,6 +112,7 @@ function createRouter(config: InfraConfig, formKey: sst.Secret): sst.aws.Router 
     transform: {
       waf: (args) => {
         withoutSampledRequests(args);
+        withRateLimitOnServerRoutes(args);
       },
       cdn: (args) => {
         withResponseHeaders(args, headers);

@@ -1,17 +1,33 @@
 // The data: the visit counters in DynamoDB and the resume in a private S3 bucket.
 import type { InfraConfig } from "./config";
 
-export type Storage = { table: sst.aws.Dynamo; bucket: sst.aws.Bucket };
+export type Storage = { table: sst.aws.Dynamo; daily: sst.aws.Dynamo; bucket: sst.aws.Bucket };
 
 export function createStorage(config: InfraConfig, production: boolean): Storage {
-  // Visit counters. The key schema matches the local emulator's table (scripts/local-aws/stack.ts).
-  // SST's Dynamo is on-demand with point-in-time recovery. Dedup items expire through TTL
-  // on `expiresAt` (epoch seconds), which the local emulator cannot do, so it lives here.
+  // Visit counters. The key schema matches the local emulator's table (scripts/local-aws/provision.ts).
+  // SST's Dynamo is on-demand with point-in-time recovery (35 days of restorable
+  // counters). The changeover day's visitor records expire through TTL on `expiresAt`
+  // (epoch seconds), which the local emulator cannot do, so it lives here.
   const table = new sst.aws.Dynamo("Visits", {
     fields: { pk: "string", sk: "string" },
     primaryIndex: { hashKey: "pk", rangeKey: "sk" },
     ttl: "expiresAt",
     deletionProtection: production,
+  });
+
+  // The daily visitor data: each day's random salt, visitor records and per-address caps
+  // (lib/visits/salt.ts, writes.ts), deleted by TTL after the day. Without point-in-time
+  // recovery: a restore must not bring back a salt, the one thing that links a visitor id
+  // to an address (docs/visits.md). Nothing here is worth restoring.
+  const daily = new sst.aws.Dynamo("DailyVisitors", {
+    fields: { pk: "string", sk: "string" },
+    primaryIndex: { hashKey: "pk", rangeKey: "sk" },
+    ttl: "expiresAt",
+    transform: {
+      table: (args) => {
+        args.pointInTimeRecovery = { enabled: false };
+      },
+    },
   });
 
   // The resume. Without `access`, SST blocks all four kinds of public access and its
@@ -49,5 +65,5 @@ export function createStorage(config: InfraConfig, production: boolean): Storage
     ],
   });
 
-  return { table, bucket };
+  return { table, daily, bucket };
 }

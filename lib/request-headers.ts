@@ -4,8 +4,21 @@
 /** The request method: a server component cannot see it, and HEAD requests must not count. */
 export const METHOD_HEADER = "x-portfolio-method";
 
+/**
+ * "1" when the raw request was a prefetch, else "0". Next strips its router headers
+ * (`Next-Router-Prefetch`, `RSC`…) before `headers()`, so only proxy.ts can tell.
+ */
+export const PREFETCH_HEADER = "x-portfolio-prefetch";
+
 /** This request's CSP nonce, for the scripts our own components render (the JSON-LD block). */
 export const NONCE_HEADER = "x-nonce";
+
+/** A router prefetch (`Next-Router-Prefetch`) or a browser's (`Purpose` / `Sec-Purpose: prefetch`). */
+export function isPrefetchRequest(headers: Pick<Headers, "get">): boolean {
+  if (headers.get("next-router-prefetch") !== null) return true;
+  const purpose = `${headers.get("purpose") ?? ""} ${headers.get("sec-purpose") ?? ""}`.toLowerCase();
+  return purpose.includes("prefetch");
+}
 
 /**
  * The page URL's attribution parameters (`via`, `utm_source`), as URL-encoded form, each

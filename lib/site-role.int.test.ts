@@ -10,6 +10,7 @@ import { pointAt } from "@/test/support/endpoint";
 import { startOwnLocalAws } from "@/test/support/own-local-aws";
 import { withoutResume as withoutStoredResume } from "@/test/support/owner-clients";
 import { itNeedsEachGrant, withoutAction } from "@/test/support/role-permissions";
+import { visitorOn } from "@/test/support/daily-visitor";
 
 let stack: LocalAws;
 let owner: S3Client;
@@ -31,7 +32,7 @@ const withoutResume = <T>(run: () => Promise<T>) => withoutStoredResume(owner, R
 // For each granted action, an app call that needs it; it resolves when the call works.
 const APP_CALLS: Record<string, () => Promise<unknown>> = {
   "dynamodb:UpdateItem": async () =>
-    (await import("./visits/writes")).recordView("2026-01-01", "site-role-test"),
+    (await import("./visits/writes")).recordView(visitorOn("2026-01-01", "site-role-test")),
   "dynamodb:BatchGetItem": async () => (await import("./visits/reads")).readVisitSummary(),
   "s3:GetObject": async () => {
     const storage = await import("./resume/storage");

@@ -4,6 +4,7 @@ import { contactEvent, personFields } from "@/test/support/contact-event";
 import { withOwnLocalAws } from "@/test/support/own-local-aws-hooks";
 import { actAs } from "@/test/support/role-permissions";
 import { inbox, mailsContaining } from "@/test/support/ses-inbox";
+import { visitorOn } from "@/test/support/daily-visitor";
 
 const SES = process.env.AWS_ENDPOINT_URL_SESV2 ?? "";
 
@@ -24,9 +25,9 @@ describe("the daily digest", () => {
 
     actAs("site");
     const { recordDownload, recordView } = await import("../visits/writes");
-    await recordView(yesterday, randomUUID());
-    await recordView(yesterday, randomUUID());
-    await recordDownload(new Date(yesterdayNoon));
+    await recordView(visitorOn(yesterday, randomUUID()));
+    await recordView(visitorOn(yesterday, randomUUID()));
+    await recordDownload(visitorOn(yesterday, randomUUID()));
     // The insights of those visitors' first views and the download (lib/insights/writes.ts).
     const { recordFirstView, recordSourceDownload } = await import("../insights/writes");
     for (let i = 0; i < 9; i++) await recordFirstView(yesterday, "utm:digest-check", "FR");

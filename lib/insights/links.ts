@@ -1,6 +1,6 @@
 // The owner's attribution links (`?via=<tag>`), kept in one item of the Visits table so a
 // new link needs no deploy: written by `npm run links` as the owner, read by the site.
-import { BatchGetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import * as visits from "../visits/table";
 import { isTag } from "./source";
 import * as table from "./table";
@@ -44,7 +44,7 @@ export async function addLink(tag: string, label: string, now = new Date()): Pro
       }),
     );
   } catch (error) {
-    if ((error as { name?: string }).name !== "ConditionalCheckFailedException") throw error;
+    if (!visits.conditionFailed(error)) throw error;
     const exists = (await listLinks()).some((existing) => existing.tag === tag);
     throw new LinkError(
       exists
@@ -69,19 +69,14 @@ export async function removeLink(tag: string): Promise<void> {
       }),
     );
   } catch (error) {
-    if ((error as { name?: string }).name !== "ConditionalCheckFailedException") throw error;
+    if (!visits.conditionFailed(error)) throw error;
     throw new LinkError(`There is no link "${tag}" (npm run links -- list).`);
   }
 }
 
 /** The links item, with BatchGetItem: the one read the site's role already has on the table. */
 export async function readLinksItem(): Promise<Record<string, unknown> | undefined> {
-  const { Responses } = await visits.dynamo.send(
-    new BatchGetCommand({
-      RequestItems: { [visits.name()]: { Keys: [table.LINKS_KEY], ConsistentRead: true } },
-    }),
-  );
-  return Responses?.[visits.name()]?.[0];
+  return (await visits.batchGetAll({ [visits.name()]: [table.LINKS_KEY] }))[visits.name()]?.[0];
 }
 
 let known: Set<string> | undefined;

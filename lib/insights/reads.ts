@@ -1,7 +1,6 @@
 // Reading the insights back: every shard's day items for a range of days, summed. Only
 // aggregates are read (the owner's report and the digest); no visitor record is.
 import "server-only";
-import { batchGet } from "../visits/reads";
 import * as visits from "../visits/table";
 import { DAILY_SOURCE_CAP, type DayInsights, addItem, emptyDay, insightsKey, isCapped } from "./table";
 import { OTHER } from "./source";
@@ -28,7 +27,8 @@ export async function readInsights(days: string[], progress?: Progress): Promise
   for (let i = 0; i < chunks.length; i += 4) {
     await Promise.all(
       chunks.slice(i, i + 4).map(async (chunk) => {
-        for (const item of await batchGet(chunk)) {
+        const items = (await visits.batchGetAll({ [visits.name()]: chunk }))[visits.name()] ?? [];
+        for (const item of items) {
           const day = byDay.get(String(item.sk).slice("day#".length));
           if (day) addItem(day, item);
         }

@@ -58,7 +58,7 @@ async function addUnderCap(
     await send(source, true);
     return source;
   } catch (error) {
-    if ((error as { name?: string }).name !== "ConditionalCheckFailedException") throw error;
+    if (!visits.conditionFailed(error)) throw error;
     await send(OTHER, false);
     return OTHER;
   }

@@ -8,6 +8,8 @@ export type MetricUnit = "Count" | "Bytes" | "Milliseconds";
 export const METRICS = [
   { name: "Visits", unit: "Count" },
   { name: "UniqueVisitors", unit: "Count" },
+  // A visitor's first view of the day not counted as a unique: their address's cap was full.
+  { name: "UniquesCapped", unit: "Count" },
   { name: "ResumeDownloads", unit: "Count" },
   { name: "DownloadBytes", unit: "Bytes" },
   { name: "CounterErrors", unit: "Count" },

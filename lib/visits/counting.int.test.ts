@@ -1,13 +1,17 @@
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { Resource } from "sst";
-import { describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { DEAD_ENDPOINT, pointAt } from "@/test/support/endpoint";
 import { ownerDynamo } from "@/test/support/owner-clients";
 import { recordPageVisit } from "./page-visit";
 import { readVisitSummary } from "./reads";
-import { utcDay } from "./table";
+import { daySalt } from "./salt";
+import { GRACE_SECONDS, utcDay } from "./table";
 import { recordDownload, recordView } from "./writes";
+import { visitorOn } from "@/test/support/daily-visitor";
 
+/** Visitor i's address: one of their own (203.0.113-115.x). */
+const address = (i: number) => `203.0.${113 + (i >> 8)}.${i & 255}`;
 const browser = (i: number) =>
   `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.${i}.0 Safari/537.36`;
 
@@ -15,7 +19,7 @@ const browser = (i: number) =>
 async function visit(i: number, extra: Record<string, string> = {}, method = "GET") {
   const { view, error } = await recordPageVisit({
     method,
-    headers: new Headers({ "user-agent": browser(i), "x-forwarded-for": `203.0.113.${i}`, ...extra }),
+    headers: new Headers({ "user-agent": browser(i), "x-forwarded-for": address(i), ...extra }),
     behindCloudFront: false,
   });
   if (error) throw error;
@@ -25,13 +29,11 @@ async function visit(i: number, extra: Record<string, string> = {}, method = "GE
 // Inspecting the table is the owner's: the site role may not scan it.
 const owner = ownerDynamo();
 
-async function scanTable(): Promise<Record<string, unknown>[]> {
+async function scanTable(name = Resource.Visits.name): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const page = await owner.send(
-      new ScanCommand({ TableName: Resource.Visits.name, ExclusiveStartKey: start }),
-    );
+    const page = await owner.send(new ScanCommand({ TableName: name, ExclusiveStartKey: start }));
     items.push(...(page.Items ?? []));
     start = page.LastEvaluatedKey;
   } while (start);
@@ -39,11 +41,20 @@ async function scanTable(): Promise<Record<string, unknown>[]> {
 }
 
 describe("visit counting against the DynamoDB emulator", () => {
+  // Some tests count with recordView directly, as only code holding the day's salt can:
+  // today's salt exists first, as it would (uniques counted today without a salt would
+  // make today the changeover day, lib/visits/salt.ts).
+  beforeAll(async () => {
+    await daySalt();
+  });
+
   it("counts 2,000 concurrent views from 50 visitors exactly, across shards", async () => {
     const before = await readVisitSummary();
     // The writes alone, as 2,000 renders would send them (each render's read is tested below).
     const day = utcDay(new Date());
-    await Promise.all(Array.from({ length: 2_000 }, (_, n) => recordView(day, `concurrent-${n % 50}`)));
+    await Promise.all(
+      Array.from({ length: 2_000 }, (_, n) => recordView(visitorOn(day, `concurrent-${n % 50}`))),
+    );
 
     const after = await readVisitSummary();
     expect(after.total - before.total).toBe(2_000);
@@ -59,11 +70,11 @@ describe("visit counting against the DynamoDB emulator", () => {
     const before = await readVisitSummary();
     const request = (i: number) => ({
       method: "GET",
-      headers: new Headers({ "user-agent": browser(i), "x-forwarded-for": `203.0.113.${i}` }),
+      headers: new Headers({ "user-agent": browser(i), "x-forwarded-for": address(i) }),
       behindCloudFront: false,
     });
     const first = await recordPageVisit(request(950));
-    expect(first.view).toEqual({ newVisitor: true });
+    expect(first.view).toEqual({ newVisitor: true, capped: false });
     expect(first.summary?.total).toBe(before.total + 1);
     expect(first.summary?.today).toEqual({
       ...before.today,
@@ -117,32 +128,38 @@ describe("visit counting against the DynamoDB emulator", () => {
     expect(await readVisitSummary()).toEqual(before);
   });
 
-  it("stores no IP address and no user agent anywhere in the table", async () => {
+  it("stores no IP address and no user agent anywhere in either table", async () => {
     await visit(7);
-    const dump = JSON.stringify(await scanTable());
-    expect(dump).not.toMatch(/203\.0\.113\./);
+    const dump = JSON.stringify([await scanTable(), await scanTable(Resource.DailyVisitors.name)]);
+    expect(dump).not.toMatch(/203\.0\.11\d\./);
     expect(dump).not.toMatch(/Mozilla|Chrome|AppleWebKit/);
   });
 
-  it("gives dedup records a TTL about a day after the day ends", async () => {
-    const visitors = (await scanTable()).filter((item) => String(item.pk).startsWith("visitor#"));
+  it("gives every salt, visitor record and address cap a TTL at its day's end plus the grace, no later", async () => {
+    await visit(8);
+    const daily = await scanTable(Resource.DailyVisitors.name);
+    const visitors = daily.filter((item) => String(item.pk).startsWith("visitor#"));
     expect(visitors.length).toBeGreaterThan(0);
-    // Other files record views on fixed past days too: each record is judged by its own day.
-    for (const item of visitors) {
-      const day = String(item.pk).split("#")[1];
+    expect(daily.filter((item) => String(item.pk).startsWith("salt#")).length).toBeGreaterThan(0);
+    expect(daily.filter((item) => String(item.pk).startsWith("address#")).length).toBeGreaterThan(0);
+    // Other files record views on fixed past days too: each item is judged by its own day.
+    for (const item of daily) {
+      const day = String(item.pk).split("#")[1]!;
       const dayEnds = Date.parse(`${day}T00:00:00Z`) / 1000 + 86_400;
-      expect(Number(item.expiresAt), String(item.pk)).toBe(dayEnds + 86_400);
+      expect(Number(item.expiresAt), String(item.pk)).toBe(dayEnds + GRACE_SECONDS);
     }
+    // No visitor record is left in the Visits table, which keeps 35 days of backups.
+    expect((await scanTable()).filter((item) => String(item.pk).startsWith("visitor#"))).toEqual([]);
     const today = visitors.filter((item) => String(item.pk).startsWith(`visitor#${utcDay(new Date())}#`));
     expect(today.length).toBeGreaterThan(0);
-    for (const item of today) expect(Number(item.expiresAt)).toBeGreaterThan(Date.now() / 1000 + 86_400 - 1);
+    for (const item of today) expect(Number(item.expiresAt)).toBeGreaterThan(Date.now() / 1000);
   });
 
   it("reads a history that spans two months, each day in its place", async () => {
-    await recordView("2026-01-31", "month-edge-a");
-    await recordView("2026-02-01", "month-edge-a");
-    await recordView("2026-02-01", "month-edge-b");
-    await recordDownload(new Date("2026-02-14T12:00:00Z"));
+    await recordView(visitorOn("2026-01-31", "month-edge-a"));
+    await recordView(visitorOn("2026-02-01", "month-edge-a"));
+    await recordView(visitorOn("2026-02-01", "month-edge-b"));
+    await recordDownload(visitorOn("2026-02-14", "month-edge-a"));
     const summary = await readVisitSummary(new Date("2026-02-14T12:00:00Z"));
     const day = (d: string) => summary.history.find((stats) => stats.day === d);
     expect(summary.history[0]?.day).toBe("2026-01-16");
@@ -157,7 +174,10 @@ describe("visit counting against the DynamoDB emulator", () => {
     try {
       for (let d = 1; d <= 31; d++) {
         const day = `2026-03-${String(d).padStart(2, "0")}`;
-        await Promise.all([recordView(day, `busy-${d}`), recordDownload(new Date(`${day}T12:00:00Z`))]);
+        await Promise.all([
+          recordView(visitorOn(day, `busy-${d}`)),
+          recordDownload(visitorOn(day, `busy-${d}`)),
+        ]);
       }
     } finally {
       vi.unstubAllEnvs();

@@ -3,13 +3,12 @@
 import "server-only";
 import { headers } from "next/headers";
 import { cache } from "react";
-import { Resource } from "sst";
 import type { MetricValues } from "../observability/metrics";
 import { observeRequest } from "../observability/request-log";
 import { METHOD_HEADER } from "../request-headers";
 import { lastDays, newestOf, readShards, summarize, type VisitSummary } from "./reads";
-import { utcDay } from "./table";
-import { classifyVisit, daySalt, type VisitRequest, visitorId } from "./visitor";
+import { dailyVisitor } from "./salt";
+import { classifyVisit, type VisitRequest } from "./visitor";
 import { type RecordedView, recordView } from "./writes";
 
 /**
@@ -17,7 +16,11 @@ import { type RecordedView, recordView } from "./writes";
  * was the visitor's first of the UTC day; undefined when the write failed. `summary`:
  * undefined when anything failed, with `error` saying what.
  */
-export type PageVisit = { view?: { newVisitor: boolean } | false; summary?: VisitSummary; error?: unknown };
+export type PageVisit = {
+  view?: { newVisitor: boolean; capped: boolean } | false;
+  summary?: VisitSummary;
+  error?: unknown;
+};
 
 /**
  * Records the request as a view if it is a human visit, and reads the summary in the
@@ -30,7 +33,7 @@ export async function recordPageVisit(request: VisitRequest, now = new Date()): 
   const [recorded, read] = await Promise.allSettled([recordIfVisit(request, now), readShards(days)]);
   if (recorded.status === "rejected") return { error: recorded.reason };
   const written = recorded.value;
-  const view = written && { newVisitor: written.newVisitor };
+  const view = written && { newVisitor: written.newVisitor, capped: written.capped };
   if (read.status === "rejected") return { view, error: read.reason };
   const shards = read.value;
   if (written) shards[written.shard] = newestOf(shards[written.shard], written.counts);
@@ -40,9 +43,7 @@ export async function recordPageVisit(request: VisitRequest, now = new Date()): 
 async function recordIfVisit(request: VisitRequest, now: Date): Promise<RecordedView | false> {
   const verdict = classifyVisit(request);
   if (!verdict.count) return false;
-  const day = utcDay(now);
-  const id = visitorId(daySalt(Resource.VisitorSalt.value, day), verdict.clientIp, verdict.userAgent);
-  return recordView(day, id);
+  return recordView(await dailyVisitor(verdict.clientIp, verdict.userAgent, now));
 }
 
 /** What the counter shows for this render. */
@@ -87,5 +88,9 @@ export function preloadCurrentPageVisit(): void {
 
 function viewMetrics(view: PageVisit["view"]): MetricValues {
   if (view === undefined) return {};
-  return { Visits: view ? 1 : 0, UniqueVisitors: view && view.newVisitor ? 1 : 0 };
+  return {
+    Visits: view ? 1 : 0,
+    UniqueVisitors: view && view.newVisitor ? 1 : 0,
+    UniquesCapped: view && view.capped ? 1 : 0,
+  };
 }

@@ -92,19 +92,6 @@ export async function pingTable(abortSignal: AbortSignal): Promise<void> {
   );
 }
 
-/** Reads up to 100 items of the table, strongly consistent, asking again for any left unprocessed. */
-export async function batchGet(keys: Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let pending = keys;
-  // DynamoDB may return part of a batch as UnprocessedKeys under load: ask again.
-  for (let attempt = 0; pending.length > 0; attempt++) {
-    if (attempt === 5) throw new Error(`BatchGetItem left ${pending.length} keys unprocessed`);
-    const { Responses, UnprocessedKeys } = await table.dynamo.send(
-      // Strongly consistent: a count read after a write includes that write.
-      new BatchGetCommand({ RequestItems: { [table.name()]: { Keys: pending, ConsistentRead: true } } }),
-    );
-    items.push(...(Responses?.[table.name()] ?? []));
-    pending = UnprocessedKeys?.[table.name()]?.Keys ?? [];
-  }
-  return items;
+async function batchGet(keys: Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
+  return (await table.batchGetAll({ [table.name()]: keys }))[table.name()] ?? [];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { utcDay } from "./table";
-import { classifyVisit, clientIp, daySalt, visitorId } from "./visitor";
+import { addressKey, classifyVisit, clientIp, visitorId, visitorNetwork } from "./visitor";
 
 const CHROME =
   "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36";
@@ -46,6 +46,14 @@ describe("classifyVisit", () => {
     "curl/8.5.0",
   ])("ignores bots and link previews: %s", (userAgent) => {
     expect(classifyVisit(request({ "user-agent": userAgent }))).toEqual({ count: false, reason: "bot" });
+  });
+
+  it("takes proxy.ts's prefetch verdict when there is one: Next hides its router headers from the page", () => {
+    expect(classifyVisit(request({ "user-agent": CHROME, "x-portfolio-prefetch": "1" }))).toEqual({
+      count: false,
+      reason: "prefetch",
+    });
+    expect(classifyVisit(request({ "user-agent": CHROME, "x-portfolio-prefetch": "0" })).count).toBe(true);
   });
 
   it("ignores a request with no user agent", () => {
@@ -95,29 +103,35 @@ describe("clientIp", () => {
   });
 });
 
-const SECRET = "0123456789abcdef0123456789abcdef";
+const SALT = Buffer.alloc(32, 7);
+const OTHER_DAY = Buffer.alloc(32, 8);
 const IP = "203.0.113.5";
 const UA = "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0";
 
 describe("visitor ids", () => {
   it("are stable for one visitor within a day", () => {
-    const salt = daySalt(SECRET, "2026-11-27");
-    expect(visitorId(salt, IP, UA)).toBe(visitorId(daySalt(SECRET, "2026-11-27"), IP, UA));
+    expect(visitorId(SALT, IP, UA)).toBe(visitorId(Buffer.from(SALT), IP, UA));
   });
 
-  it("change every day, and with the address or the browser", () => {
-    const today = visitorId(daySalt(SECRET, "2026-11-27"), IP, UA);
-    expect(visitorId(daySalt(SECRET, "2026-11-28"), IP, UA)).not.toBe(today);
-    expect(visitorId(daySalt(SECRET, "2026-11-27"), "203.0.113.6", UA)).not.toBe(today);
-    expect(visitorId(daySalt(SECRET, "2026-11-27"), IP, `${UA} `)).not.toBe(today);
+  it("change with the day's salt, and with the address or the browser", () => {
+    const today = visitorId(SALT, IP, UA);
+    expect(visitorId(OTHER_DAY, IP, UA)).not.toBe(today);
+    expect(visitorId(SALT, "203.0.113.6", UA)).not.toBe(today);
+    expect(visitorId(SALT, IP, `${UA} `)).not.toBe(today);
   });
 
-  it("depend on the secret, so a day's salt cannot be recomputed without it", () => {
-    expect(daySalt(SECRET, "2026-11-27").equals(daySalt(`${SECRET}x`, "2026-11-27"))).toBe(false);
+  it("take an IPv6 visitor by their /64, so rotating privacy addresses stay one visitor", () => {
+    const id = visitorId(SALT, "2001:db8:1:2::5", UA);
+    expect(visitorId(SALT, "2001:db8:1:2:aaaa:bbbb:cccc:dddd", UA)).toBe(id);
+    expect(visitorId(SALT, "2001:db8:1:3::5", UA)).not.toBe(id);
+    // The changeover day keeps the full address, as that day's earlier ids were made.
+    expect(visitorId(SALT, "2001:db8:1:2::6", UA, false)).not.toBe(
+      visitorId(SALT, "2001:db8:1:2::5", UA, false),
+    );
   });
 
   it("contain neither the address nor the user agent", () => {
-    const id = visitorId(daySalt(SECRET, "2026-11-27"), IP, UA);
+    const id = visitorId(SALT, IP, UA);
     expect(id).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(id).not.toContain(IP);
     expect(id).not.toContain("Mozilla");
@@ -125,5 +139,20 @@ describe("visitor ids", () => {
 
   it("use UTC days", () => {
     expect(utcDay(new Date("2026-11-27T23:59:59-05:00"))).toBe("2026-11-28");
+  });
+});
+
+describe("address keys, for the per-address cap", () => {
+  it("key the address alone: every browser behind one address shares it", () => {
+    expect(addressKey(SALT, IP)).toBe(addressKey(SALT, IP));
+    expect(addressKey(SALT, "203.0.113.6")).not.toBe(addressKey(SALT, IP));
+    expect(addressKey(OTHER_DAY, IP)).not.toBe(addressKey(SALT, IP));
+    expect(addressKey(SALT, IP)).not.toContain("203");
+  });
+
+  it("take IPv6 by its /64", () => {
+    expect(visitorNetwork("2001:db8:1:2:aaaa::1")).toBe("2001:db8:1:2::/64");
+    expect(visitorNetwork("203.0.113.5")).toBe("203.0.113.5");
+    expect(addressKey(SALT, "2001:db8:1:2::1")).toBe(addressKey(SALT, "2001:db8:1:2:ffff:ffff:ffff:ffff"));
   });
 });

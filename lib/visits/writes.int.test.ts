@@ -2,6 +2,7 @@ import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { pointAt } from "@/test/support/endpoint";
+import { visitorOn } from "@/test/support/daily-visitor";
 
 /**
  * A proxy to the DynamoDB emulator that forwards the first request whose body matches,
@@ -53,9 +54,13 @@ describe("the dedup write when its answer is lost", () => {
       };
       const before = await dayTotals();
 
-      expect(await recordView(day, "visitor-whose-answer-was-lost")).toMatchObject({ newVisitor: true });
+      expect(await recordView(visitorOn(day, "visitor-whose-answer-was-lost"))).toMatchObject({
+        newVisitor: true,
+      });
       expect(proxy.lost()).toBe(1);
-      expect(await recordView(day, "visitor-whose-answer-was-lost")).toMatchObject({ newVisitor: false });
+      expect(await recordView(visitorOn(day, "visitor-whose-answer-was-lost"))).toMatchObject({
+        newVisitor: false,
+      });
 
       const after = await dayTotals();
       expect(after.uniques - before.uniques).toBe(1);
@@ -83,7 +88,7 @@ describe("a first visit when a view ADD beside it loses its answer", () => {
         (await readShards([day])).reduce((sum, shard) => sum + (shard.days.get(day)?.uniques ?? 0), 0);
       const before = await uniques();
 
-      await expect(recordView(day, "visitor-beside-a-lost-add")).rejects.toThrow();
+      await expect(recordView(visitorOn(day, "visitor-beside-a-lost-add"))).rejects.toThrow();
       expect(proxy.lost()).toBe(1);
       expect(await uniques()).toBe(before + 1);
     } finally {

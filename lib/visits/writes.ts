@@ -1,10 +1,11 @@
-// The Visits table's writes: views, daily visitors and downloads, all `UpdateItem … ADD`
-// (never read-then-write). No `import "server-only"`: the Pages API download route
+// The visit counters' writes: views, unique visitors and downloads in Visits, all
+// `UpdateItem … ADD` (never read-then-write), and the daily visitor records and address
+// caps in DailyVisitors. No `import "server-only"`: the Pages API download route
 // records downloads here (the lint rule keeps components/ away).
 import { randomInt, randomUUID } from "node:crypto";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { neverSent } from "../aws";
 import * as table from "./table";
+import type { DailyVisitor } from "./salt";
 import type { ShardCounts } from "./table";
 
 /** Adds to an item's counters; resolves to the item as the addition left it. */
@@ -29,77 +30,117 @@ async function add(
 }
 
 /**
- * Writes the visitor's dedup record; true only for the first view of the day. The record
- * keeps the token of the request that created it (`if_not_exists`), and the write
- * returns the record: our token back means we were first. Writing it again is harmless,
- * so a write whose answer was lost is simply sent once more, and still tells.
+ * Marks the visitor's daily record (`mark`: "token" for their first view, "download" for
+ * their first download); true only for the first of the day. The record keeps the token
+ * of the request that set the mark (`if_not_exists`), and the write returns the record:
+ * our token back means we were first. Writing it again is harmless, so a write whose
+ * answer was lost is simply sent once more, and still tells.
  */
-async function markVisitor(day: string, visitorId: string): Promise<boolean> {
-  // Kept one day past the day's end, then DynamoDB's TTL deletes it.
-  const expiresAt = Math.floor(Date.parse(`${day}T00:00:00Z`) / 1000) + 2 * 86_400;
+async function markVisitor(visitor: DailyVisitor, mark: "token" | "download"): Promise<boolean> {
   const token = randomUUID();
-  const mark = async () => {
-    const { Attributes } = await table.dynamoWrites.send(
+  const { Attributes } = await resentIfLost(() =>
+    table.dynamoWrites.send(
       new UpdateCommand({
-        TableName: table.name(),
-        Key: table.visitorKey(day, visitorId),
-        UpdateExpression: "SET #token = if_not_exists(#token, :token), #expires = :expires",
-        ExpressionAttributeNames: { "#token": "token", "#expires": table.TTL_ATTRIBUTE },
-        ExpressionAttributeValues: { ":token": token, ":expires": expiresAt },
+        // The changeover day's records are in Visits, with that day's earlier ones.
+        TableName: visitor.legacy ? table.name() : table.dailyName(),
+        Key: table.visitorKey(visitor.day, visitor.id),
+        UpdateExpression: "SET #mark = if_not_exists(#mark, :token), #expires = :expires",
+        ExpressionAttributeNames: { "#mark": mark, "#expires": table.TTL_ATTRIBUTE },
+        ExpressionAttributeValues: { ":token": token, ":expires": table.dayExpiry(visitor.day) },
         ReturnValues: "ALL_NEW",
       }),
-    );
-    return Attributes?.token === token;
-  };
+    ),
+  );
+  return Attributes?.[mark] === token;
+}
+
+/**
+ * Whether the visitor is among the first `addressCap()` of their address today: their
+ * id (its first 16 characters, 96 bits) joins the address's set unless the set is full.
+ * Adding to a set is idempotent, so a lost answer is resent too.
+ */
+async function admitToAddress(visitor: DailyVisitor): Promise<boolean> {
   try {
-    return await mark();
+    await resentIfLost(() =>
+      table.dynamoWrites.send(
+        new UpdateCommand({
+          TableName: table.dailyName(),
+          Key: table.addressKey(visitor.day, visitor.address),
+          UpdateExpression: "ADD #ids :id SET #expires = :expires",
+          ConditionExpression: "attribute_not_exists(#ids) OR size(#ids) < :cap OR contains(#ids, :short)",
+          ExpressionAttributeNames: { "#ids": "ids", "#expires": table.TTL_ATTRIBUTE },
+          ExpressionAttributeValues: {
+            ":id": new Set([visitor.id.slice(0, 16)]),
+            ":short": visitor.id.slice(0, 16),
+            ":cap": table.addressCap(),
+            ":expires": table.dayExpiry(visitor.day),
+          },
+        }),
+      ),
+    );
+    return true;
   } catch (error) {
-    if (!answerLost(error)) throw error;
-    return mark();
+    if (table.conditionFailed(error)) return false;
+    throw error;
   }
 }
 
-/** The write was sent but its answer never came (or was a 5xx): it may have been applied. */
-function answerLost(error: unknown): boolean {
-  if (neverSent(error)) return false;
-  const { name, $metadata } = (error ?? {}) as { name?: string; $metadata?: { httpStatusCode?: number } };
-  return name === "TimeoutError" || ($metadata?.httpStatusCode ?? 0) >= 500;
+async function resentIfLost<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!table.answerLost(error)) throw error;
+    return write();
+  }
 }
 
-/** A recorded view: whether it was the visitor's first of the day, and its shard as the writes left it. */
-export type RecordedView = { newVisitor: boolean; shard: number; counts: ShardCounts };
+/**
+ * A recorded view: whether it counted as a new unique visitor, whether it would have but
+ * the address's cap stopped it, and its shard as the writes left it.
+ */
+export type RecordedView = { newVisitor: boolean; capped: boolean; shard: number; counts: ShardCounts };
 
 /**
- * Counts one view: the dedup write and both view increments go out together (one
- * round trip); a first view of the day adds a unique in a second. The increments return
- * the items they left, so the caller knows this shard's counts without reading it again.
+ * Counts one view: the daily record's mark, the address's cap and both view increments
+ * go out together (one round trip); a first view of the day within the cap adds a unique
+ * in a second. The increments return the items they left, so the caller knows this
+ * shard's counts without reading it again.
  */
-export async function recordView(day: string, visitorId: string): Promise<RecordedView> {
+export async function recordView(visitor: DailyVisitor): Promise<RecordedView> {
+  const { day } = visitor;
   const shard = randomInt(table.shardCount());
-  const [marked, total, month] = await Promise.allSettled([
-    markVisitor(day, visitorId),
+  const [marked, admitted, total, month] = await Promise.allSettled([
+    markVisitor(visitor, "token"),
+    admitToAddress(visitor),
     add(table.totalKey(shard), { views: 1 }),
     add(table.monthKey(shard, day), { [table.dayAttribute("views", day)]: 1 }),
   ]);
   if (marked.status === "rejected") throw marked.reason;
+  if (admitted.status === "rejected") throw admitted.reason;
+  const newVisitor = marked.value && admitted.value;
   // A first visit counts as one even when a view ADD beside it failed (it may well have
   // been applied): that failure is still reported, after the unique is recorded.
-  const unique = marked.value
+  const unique = newVisitor
     ? await add(table.monthKey(shard, day), { [table.dayAttribute("uniques", day)]: 1 })
     : undefined;
   if (total.status === "rejected") throw total.reason;
   if (month.status === "rejected") throw month.reason;
   return {
-    newVisitor: marked.value,
+    newVisitor,
+    capped: marked.value && !admitted.value,
     shard,
     counts: { total: Number(total.value.views ?? 0), days: table.monthDays(unique ?? month.value) },
   };
 }
 
-/** Counts one completed resume download, on the UTC day of `now`. */
-export async function recordDownload(now = new Date()): Promise<void> {
-  const day = table.utcDay(now);
-  await add(table.monthKey(randomInt(table.shardCount()), day), {
-    [table.dayAttribute("downloads", day)]: 1,
+/**
+ * Counts one completed resume download, at most once per visitor per day (their daily
+ * record's `download` mark); true when it counted.
+ */
+export async function recordDownload(visitor: DailyVisitor): Promise<boolean> {
+  if (!(await markVisitor(visitor, "download"))) return false;
+  await add(table.monthKey(randomInt(table.shardCount()), visitor.day), {
+    [table.dayAttribute("downloads", visitor.day)]: 1,
   });
+  return true;
 }

@@ -21,14 +21,40 @@ export type LoadOptions = {
   visitors?: number;
 };
 
-const CLIENT = path.join(import.meta.dirname, "load-client.ts");
+/** Exactly `amount` GETs of `path`, request i from visitor `firstVisitor + i` at an address of its own. */
+export type AddressLoadOptions = {
+  url: string;
+  path: string;
+  connections: number;
+  amount: number;
+  firstVisitor: number;
+};
 
-export async function runLoadProcess(options: LoadOptions): Promise<autocannon.Result> {
+/** What an address load did: its seconds, answers by kind, and latency percentiles in ms. */
+export type AddressLoadResult = {
+  duration: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+  p50: number;
+  p99: number;
+};
+
+async function runClient(client: string, options: object): Promise<unknown> {
   // Asynchronous: this process hosts the emulators, which must keep serving meanwhile.
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    ["--import", "tsx", CLIENT, JSON.stringify(options)],
+    ["--import", "tsx", path.join(import.meta.dirname, client), JSON.stringify(options)],
     { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
   );
-  return JSON.parse(stdout) as autocannon.Result;
+  return JSON.parse(stdout);
+}
+
+export async function runLoadProcess(options: LoadOptions): Promise<autocannon.Result> {
+  return (await runClient("load-client.ts", options)) as autocannon.Result;
+}
+
+/** Visitors from distinct loopback addresses (address-load-client.ts says why). */
+export async function runAddressLoadProcess(options: AddressLoadOptions): Promise<AddressLoadResult> {
+  return (await runClient("address-load-client.ts", options)) as AddressLoadResult;
 }

@@ -24,6 +24,7 @@ export function localResourceNames(env: Record<string, string | undefined> = pro
     app: APP_NAME,
     stage: STAGE,
     table: `${APP_NAME}-${STAGE}-visits`,
+    daily: `${APP_NAME}-${STAGE}-daily-visitors`,
     bucket: `${APP_NAME}-${STAGE}-resume`,
     messages: `${APP_NAME}-${STAGE}-messages`,
     // The mail identity: on AWS an sst.aws.Email for the owner's address (infra/contact.ts).
@@ -60,6 +61,7 @@ export function appEnvironment(
   return {
     SST_RESOURCE_App: JSON.stringify({ name: APP_NAME, stage: STAGE }),
     SST_RESOURCE_Visits: JSON.stringify({ name: names.table, type: "sst.aws.Dynamo" }),
+    SST_RESOURCE_DailyVisitors: JSON.stringify({ name: names.daily, type: "sst.aws.Dynamo" }),
     SST_RESOURCE_Resume: JSON.stringify({ name: names.bucket, type: "sst.aws.Bucket" }),
     SST_RESOURCE_Messages: JSON.stringify({ name: names.messages, type: "sst.aws.Dynamo" }),
     SST_RESOURCE_Sender: JSON.stringify({

@@ -61,6 +61,8 @@ export type ResourceNames = {
   app: string;
   stage: string;
   table: string;
+  /** The DailyVisitors table: salts, daily visitor records, address caps. */
+  daily: string;
   bucket: string;
   messages: string;
   /** The sender's address (its SES identity) and configuration set. */
@@ -74,6 +76,7 @@ export function localArns(names: ResourceNames, region: string) {
   const ses = `arn:aws:ses:${region}:${LOCAL_ACCOUNT}`;
   return {
     visitsTable: `${dynamo}/${names.table}`,
+    dailyVisitorsTable: `${dynamo}/${names.daily}`,
     resumeBucket: `arn:aws:s3:::${names.bucket}`,
     messagesTable: `${dynamo}/${names.messages}`,
     senderIdentity: `${ses}:identity/${names.sender}`,

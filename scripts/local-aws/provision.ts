@@ -26,7 +26,7 @@ import { renderSampleResume } from "./sample-resume";
 /** Creates the tables and bucket if missing, and seeds the resume. */
 export async function provision(
   env: Record<string, string>,
-  names: { table: string; bucket: string; messages: string },
+  names: { table: string; daily: string; bucket: string; messages: string },
   credentials: Credentials,
 ) {
   const dynamo = new DynamoDBClient({
@@ -43,6 +43,7 @@ export async function provision(
   try {
     await Promise.all([
       createTable(dynamo, names.table),
+      createTable(dynamo, names.daily),
       createTable(dynamo, names.messages, PENDING_INDEX_SCHEMA),
       createBucket(s3, names.bucket),
     ]);

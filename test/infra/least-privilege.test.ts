@@ -17,6 +17,7 @@ import type { Synthesis } from "./synthesize";
 /** Our data in a stack, and the (action, ARN) pairs that roles in infra/permissions.ts allow on it. */
 function ourData(stack: Synthesis) {
   const tableArn = arnOf(one(stack, "aws:dynamodb/table:Table", "VisitsTable"));
+  const dailyArn = arnOf(one(stack, "aws:dynamodb/table:Table", "DailyVisitorsTable"));
   const bucketArn = arnOf(one(stack, "aws:s3/bucket:Bucket", "ResumeBucket"));
   const messagesArn = arnOf(one(stack, "aws:dynamodb/table:Table", "MessagesTable"));
   const sender = [
@@ -25,6 +26,7 @@ function ourData(stack: Synthesis) {
   ];
   const arnsOf: Record<Target, string[]> = {
     visits: [tableArn],
+    dailyVisitors: [dailyArn],
     resumeObjects: RESUME_OBJECT_KEYS.map((key) => `${bucketArn}/${key}`),
     // s3:ListBucket on the bucket itself, for 404s (infra/permissions.ts).
     resumeBucket: [bucketArn],

@@ -5,6 +5,7 @@ import { DROP_QUERY_INJECTION, viewerRequestInjection } from "../../infra/edge-r
 import { originSecret } from "../../lib/contact/keys";
 import { SCENARIOS, TEST_FORM_KEY, TEST_SALT } from "./scenarios";
 import { arnOf, input, ofType, one, synthesisOf } from "./stack";
+import { STATIC_PATH_PREFIXES } from "../../infra/static-paths";
 
 const stack = synthesisOf("production");
 const server = one(stack, "aws:lambda/function:Function", "SiteServer");
@@ -99,6 +100,40 @@ describe("CloudFront and WAF", () => {
     ]) {
       expect(visibility).toMatchObject({ sampledRequestsEnabled: false, cloudwatchMetricsEnabled: true });
     }
+  });
+
+  it("rate-limit each IP on server routes only: static files from S3 do not count against it", () => {
+    const waf = one(stack, "aws:wafv2/webAcl:WebAcl", "CdnWaf");
+    type Rule = {
+      name: string;
+      action?: unknown;
+      statement: { rateBasedStatement?: Record<string, unknown> };
+    };
+    const rule = input<Rule[]>(waf, "rules").find((r) => r.name === "RateLimitPerIP");
+    expect(rule?.action).toEqual({ block: {} });
+    expect(rule?.statement.rateBasedStatement).toMatchObject({
+      aggregateKeyType: "IP",
+      limit: 1000,
+      scopeDownStatement: {
+        notStatement: {
+          statements: [
+            {
+              orStatement: {
+                statements: STATIC_PATH_PREFIXES.map((prefix) => ({
+                  byteMatchStatement: expect.objectContaining({
+                    fieldToMatch: { uriPath: {} },
+                    positionalConstraint: "STARTS_WITH",
+                    searchString: prefix,
+                  }),
+                })),
+              },
+            },
+          ],
+        },
+      },
+    });
+    // Everything in public/ is served from S3 too: each top-level entry must be excluded.
+    for (const entry of readdirSync("public")) expect(STATIC_PATH_PREFIXES).toContain(`/${entry}/`);
   });
 
   it("add security headers to what they serve from S3, without overriding the function's own", () => {

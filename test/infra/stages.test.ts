@@ -51,7 +51,10 @@ describe("any other stage", () => {
       input(one(preview, "aws:lambda/function:Function", "SiteServer"), "reservedConcurrentExecutions"),
     ).toBe(10);
     const waf = one(preview, "aws:wafv2/webAcl:WebAcl", "CdnWaf");
-    expect(JSON.stringify(input(waf, "rules"))).toContain('"limit":500');
+    expect(JSON.stringify(input(waf, "rules"))).toContain('"limit":1000');
+    expect(input(one(preview, "aws:lambda/function:Function", "SiteServer"), "environment")).toMatchObject({
+      variables: { VISITS_ADDRESS_CAP: "20" },
+    });
     const lifecycle = one(
       preview,
       "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
@@ -71,7 +74,7 @@ describe("a personal stage under `sst dev`", () => {
     expect(dev.builds).toEqual([
       {
         functionID: "SiteDevServer",
-        links: ["Visits", "Resume", "VisitorSalt", "ContactFormKey", "Messages", "Sender"],
+        links: ["Visits", "DailyVisitors", "Resume", "VisitorSalt", "ContactFormKey", "Messages", "Sender"],
       },
     ]);
     expect(dev.outputs.url).toBe("http://localhost:3000");

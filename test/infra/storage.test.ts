@@ -88,7 +88,24 @@ describe("the Visits table", () => {
     });
   });
 
-  it("expires dedup items by TTL on expiresAt", () => {
+  it("expires the changeover day's visitor records by TTL on expiresAt", () => {
+    expect(input(table, "ttl")).toEqual({ attributeName: "expiresAt", enabled: true });
+  });
+});
+
+describe("the DailyVisitors table", () => {
+  const table = one(stack, "aws:dynamodb/table:Table", "DailyVisitorsTable");
+
+  it("has no point-in-time recovery: no backup keeps a day's salt past its expiry", () => {
+    expect(table.inputs).toMatchObject({
+      billingMode: "PAY_PER_REQUEST",
+      pointInTimeRecovery: { enabled: false },
+      hashKey: "pk",
+      rangeKey: "sk",
+    });
+  });
+
+  it("expires salts, visitor records and address caps by TTL on expiresAt", () => {
     expect(input(table, "ttl")).toEqual({ attributeName: "expiresAt", enabled: true });
   });
 });

@@ -6,7 +6,10 @@ import { pointAt } from "./endpoint";
 import { startOwnLocalAws } from "./own-local-aws";
 
 /** Returns the running stack (once the block's tests run). */
-export function withOwnLocalAws(name: string, options: Omit<LocalAwsOptions, "dataDir"> = {}): () => LocalAws {
+export function withOwnLocalAws(
+  name: string,
+  options: Omit<LocalAwsOptions, "dataDir"> = {},
+): () => LocalAws {
   let own: Awaited<ReturnType<typeof startOwnLocalAws>> | undefined;
   beforeAll(async () => {
     own = await startOwnLocalAws(name, options);

@@ -13,28 +13,38 @@ import { alertDownload } from "@/lib/alerts/download-alert";
 import { errorSummary } from "@/lib/aws";
 import { observeRequest } from "@/lib/observability/request-log";
 import { serveResume } from "@/lib/resume/serve";
+import { dailyVisitor } from "@/lib/visits/salt";
+import { clientOf } from "@/lib/visits/visitor";
 import { recordDownload } from "@/lib/visits/writes";
 
 // The body is a stream of any size; Next's 4 MB API response warning does not apply.
 export const config = { api: { responseLimit: false } };
 
 export default async function downloadResume(req: NextApiRequest, res: NextApiResponse) {
-  const finish = observeRequest("/resume/download", "DownloadLatency", {
-    get: (name) => [req.headers[name] ?? []].flat()[0] ?? null,
-  });
+  const headers = { get: (name: string) => [req.headers[name] ?? []].flat()[0] ?? null };
+  const finish = observeRequest("/resume/download", "DownloadLatency", headers);
   const served = await serveResume(req, res).catch((error: unknown) => {
     // Unexpected: Next answers 500 (and logs the error); the request still gets its line.
     finish({ outcome: "error", status: 500, metrics: { DownloadErrors: 1 } });
     throw error;
   });
   if (served.completed && !isbot(req.headers["user-agent"] ?? "")) {
-    served.metrics.ResumeDownloads = 1;
-    // Awaited: on Lambda the function may freeze as soon as this handler returns.
-    await recordDownload().catch((error: unknown) => console.error("[resume] download not counted:", error));
-    // Off unless PORTFOLIO_DOWNLOAD_ALERT=on; a failed alert never fails the download.
-    await alertDownload().catch((error: unknown) =>
-      console.error("[resume] download alert not sent:", errorSummary(error)),
-    );
+    // Once per visitor per day (a whole file or a redirect to one). Awaited: on Lambda the
+    // function may freeze as soon as this handler returns.
+    const { clientIp, userAgent } = clientOf(headers, process.env.AWS_LAMBDA_FUNCTION_NAME !== undefined);
+    const counted = await dailyVisitor(clientIp, userAgent)
+      .then(recordDownload)
+      .catch((error: unknown) => {
+        console.error("[resume] download not counted:", error);
+        return undefined;
+      });
+    served.metrics.ResumeDownloads = counted === false ? 0 : 1;
+    // Not for the visitor's repeat downloads of the day. Off unless PORTFOLIO_DOWNLOAD_ALERT=on;
+    // a failed alert never fails the download.
+    if (counted !== false)
+      await alertDownload().catch((error: unknown) =>
+        console.error("[resume] download alert not sent:", errorSummary(error)),
+      );
   }
   finish(served);
 }
