@@ -57,24 +57,24 @@ describe("insights against the DynamoDB emulator", () => {
 
 describe("attribution links in the table", () => {
   it("are added, listed, known to the site at once, and removed; bad input changes nothing", async () => {
-    await addLink("int-acme", "Acme, Staff Engineer application");
-    expect(await isKnownTag("int-acme")).toBe(true);
+    await addLink("int-links-acme", "Acme, Staff Engineer application");
+    expect(await isKnownTag("int-links-acme")).toBe(true);
     expect(await isKnownTag("int-unknown")).toBe(false);
-    await expect(addLink("int-acme", "again")).rejects.toThrow(/exists already/);
+    await expect(addLink("int-links-acme", "again")).rejects.toThrow(/exists already/);
     await expect(addLink("Not A Tag", "x")).rejects.toBeInstanceOf(LinkError);
     await expect(addLink("int-long", "x".repeat(101))).rejects.toThrow(/at most 100/);
     await expect(removeLink("int-missing")).rejects.toThrow(/no link "int-missing"/);
-    expect((await listLinks()).find((link) => link.tag === "int-acme")).toMatchObject({
+    expect((await listLinks()).find((link) => link.tag === "int-links-acme")).toMatchObject({
       label: "Acme, Staff Engineer application",
     });
 
     // A link added after the site read the list is known on its first use.
-    await addLink("int-later", "");
-    expect(await isKnownTag("int-later")).toBe(true);
+    await addLink("int-links-later", "");
+    expect(await isKnownTag("int-links-later")).toBe(true);
 
-    await removeLink("int-acme");
-    await removeLink("int-later");
-    expect((await listLinks()).map((link) => link.tag)).not.toContain("int-acme");
+    await removeLink("int-links-acme");
+    await removeLink("int-links-later");
+    expect((await listLinks()).map((link) => link.tag)).not.toContain("int-links-acme");
   });
 
   it(`stop at ${MAX_LINKS}`, async () => {
