@@ -20,7 +20,7 @@ test("a link from npm run links, opened and used to download the resume, shows i
   // A browser of its own: its first view today is this one (other tests' views are another visitor's).
   const context = await browser.newContext({
     userAgent:
-      "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36 insights-e2e",
+      "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36 acme-recruiter",
   });
   const page = await context.newPage();
   expect((await page.goto(url))?.status()).toBe(200);

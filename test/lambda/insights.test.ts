@@ -7,7 +7,7 @@ import { BROWSER, invoke } from "./invoke";
 // What CloudFront hands the function: the viewer's address and country, the Referer and
 // the page URL's query (test/infra/site.test.ts checks the distribution forwards them).
 const viewer = (n: number, extra: Record<string, string> = {}) => ({
-  "user-agent": `${BROWSER} insights-${n}`,
+  "user-agent": `${BROWSER} recruiter-${n}`,
   "cloudfront-viewer-address": `198.51.100.${n}:443`,
   ...extra,
 });
