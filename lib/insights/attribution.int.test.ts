@@ -83,6 +83,18 @@ describe("sources of 30 visitors, through the page's counting, against the emula
     }
   });
 
+  it("counts a link created while the server runs on its first click, and its download under it", async () => {
+    await view(210, "via=int-acme"); // this instance has read the links by now
+    await addLink("int-late", "Created while the site runs");
+    const before = await today();
+    await view(211, "via=int-late");
+    expect(await download(211)).toBe(true);
+    expect((await today())("via:int-late")).toEqual({
+      visitors: before("via:int-late").visitors + 1,
+      downloads: before("via:int-late").downloads + 1,
+    });
+  });
+
   it("counts a download with no view that day as direct", async () => {
     const before = await today();
     expect(await download(200)).toBe(true);
