@@ -30,6 +30,14 @@ test("a link from npm run links, opened and used to download the resume, shows i
   ]);
   expect(await download.failure()).toBeNull();
   await context.close();
+  // Another browser arrives from a LinkedIn profile: counted under its registrable domain.
+  const fromLinkedIn = await browser.newContext({
+    userAgent:
+      "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36 linkedin-recruiter",
+  });
+  const referred = await fromLinkedIn.newPage();
+  await referred.goto("/", { referer: "https://www.linkedin.com/in/ada-okafor/?trk=public_profile" });
+  await fromLinkedIn.close();
 
   const stats = await npm("stats", "--", "--json");
   const report = JSON.parse(stats.stdout) as {
@@ -37,6 +45,7 @@ test("a link from npm run links, opened and used to download the resume, shows i
     links: { tag: string; label: string; url: string; visitors: number; downloads: number }[];
   };
   expect(report.sources).toContainEqual({ source: "via:acme", visitors: 1, downloads: 1, downloadRate: 1 });
+  expect(report.sources).toContainEqual(expect.objectContaining({ source: "ref:linkedin.com", visitors: 1 }));
   expect(report.links).toContainEqual(
     expect.objectContaining({
       tag: "acme",
