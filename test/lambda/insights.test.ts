@@ -44,14 +44,17 @@ describe("sources and countries on the OpenNext bundle", () => {
     expect(after.country("FR")).toBe(before.country("FR") + 1);
   });
 
-  it("reduces a Referer to its registrable domain, and counts a made-up tag and no country as direct and unknown", async () => {
+  it("reduces a Referer to its registrable domain; a made-up tag, a forged header and no country are direct and unknown", async () => {
     const before = await today();
     await invoke("GET", "/", viewer(62, { referer: "https://uk.linkedin.com/jobs/view/123?refId=secret" }));
     await invoke("GET", "/?via=made-up-tag", viewer(63, { referer: "https://www.linkedin.com/" }));
+    // The header proxy.ts passes the query on in is its own: a client's is overwritten.
+    await invoke("GET", "/", viewer(64, { "x-portfolio-attribution": "via=lambda-acme" }));
     const after = await today();
     expect(after.source("ref:linkedin.com").visitors).toBe(before.source("ref:linkedin.com").visitors + 1);
-    expect(after.source("direct").visitors).toBe(before.source("direct").visitors + 1);
+    expect(after.source("direct").visitors).toBe(before.source("direct").visitors + 2);
+    expect(after.source("via:lambda-acme")).toEqual(before.source("via:lambda-acme"));
     expect(after.source("via:made-up-tag").visitors).toBe(0);
-    expect(after.country("unknown")).toBe(before.country("unknown") + 2);
+    expect(after.country("unknown")).toBe(before.country("unknown") + 3);
   });
 });
