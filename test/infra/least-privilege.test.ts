@@ -40,7 +40,13 @@ function ourData(stack: Synthesis) {
         grant.actions.flatMap((action) => arnsOf[grant.on].map((resource) => ({ action, resource }))),
       ),
     );
-  return { tableArn, bucketArn, messagesArn, ours: [tableArn, bucketArn, messagesArn, ...sender], allowed };
+  return {
+    tableArn,
+    bucketArn,
+    messagesArn,
+    ours: [tableArn, dailyArn, bucketArn, messagesArn, ...sender],
+    allowed,
+  };
 }
 
 const grant = (actions: string[], resources: string[]): Statement =>

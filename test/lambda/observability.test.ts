@@ -41,6 +41,7 @@ describe("request logs and EMF metrics from the OpenNext bundle", () => {
       {
         Visits: 1,
         UniqueVisitors: 1,
+        UniquesCapped: 0,
         CounterErrors: 0,
         CounterLatency: logs[0]?.latencyMs,
       },
@@ -72,6 +73,18 @@ describe("request logs and EMF metrics from the OpenNext bundle", () => {
     ]);
     expect(full.out).not.toContain("198.51.100.231");
     expect(full.out).not.toContain("Qwv83");
+
+    // The same visitor's second whole download that day: its bytes, but no download.
+    const again = await observed("GET", "/resume/download", VISITOR);
+    expect(again.result.statusCode).toBe(200);
+    expect(again.metrics).toEqual([
+      {
+        DownloadErrors: 0,
+        DownloadBytes: stored.length,
+        ResumeDownloads: 0,
+        DownloadLatency: again.logs[0]?.latencyMs,
+      },
+    ]);
 
     const piece = await observed("GET", "/resume/download", { ...VISITOR, range: "bytes=0-99" });
     expect(piece.result.statusCode).toBe(206);

@@ -34,7 +34,7 @@ describe("the OpenNext server function, invoked as Lambda would", () => {
     expect(result.headers["content-disposition"]).toBe(`attachment; filename="${portfolio.resume.fileName}"`);
   });
 
-  it("counts each completed download, but not a bot's, in today's stats", async () => {
+  it("counts a visitor's completed download once a day, but not a bot's, in today's stats", async () => {
     const downloads = async () =>
       (
         JSON.parse(bodyBytes(await invoke("GET", "/api/visits")).toString()) as {
@@ -42,7 +42,10 @@ describe("the OpenNext server function, invoked as Lambda would", () => {
         }
       ).today.downloads;
     const before = await downloads();
-    await invoke("GET", "/resume/download");
+    // A visitor of this test's own (other tests download as the default one).
+    const visitor = { "cloudfront-viewer-address": "198.51.100.77:50123" };
+    await invoke("GET", "/resume/download", visitor);
+    await invoke("GET", "/resume/download", visitor);
     await invoke("GET", "/resume/download", {
       "user-agent": "Googlebot/2.1 (+http://www.google.com/bot.html)",
     });

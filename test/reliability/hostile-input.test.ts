@@ -9,6 +9,7 @@ import { settledViews, visitSummary } from "../../scripts/bench/site-client";
 import { type SiteServer, startSite } from "../../scripts/bench/site-server";
 import { BOT, HOSTILE_CASES, type HostileCase } from "./hostile-corpus";
 import { type RawResponse, rawRequest } from "./raw-http";
+import { addressCap } from "../../lib/visits/table";
 
 // A stack frame, or a path on this machine: what an unhandled error page would show.
 const LEAKS = [/\bat \S+ \(?\S+:\d+:\d+\)?/, /node_modules/, /\/work\//, new RegExp(process.cwd())];
@@ -32,7 +33,8 @@ async function counts(): Promise<Counts> {
 
 /**
  * What the answers allow: a GET of / answered 200 is a view (its user agent the visitor),
- * a GET of the resume answered 200 (whole file) a download; nothing else counts.
+ * a GET of the resume answered 200 (whole file) a download, once per visitor; nothing
+ * else counts.
  */
 function expectedChange(answers: { case: HostileCase; response: RawResponse }[]): Counts {
   const accepted = answers.filter(({ case: c, response }) => c.method === "GET" && response.status === 200);
@@ -41,8 +43,12 @@ function expectedChange(answers: { case: HostileCase; response: RawResponse }[])
   const views = accepted.filter(({ case: c }) => pathname(c) === "/" && c.agent !== "");
   return {
     views: views.length,
-    uniques: new Set(views.map(({ case: c }) => c.agent)).size,
-    downloads: accepted.filter(({ case: c }) => DOWNLOAD_PATHS.includes(pathname(c))).length,
+    // All from one address (127.0.0.1): at most the per-address cap of new visitors.
+    uniques: Math.min(addressCap(), new Set(views.map(({ case: c }) => c.agent)).size),
+    // Once per visitor (here: per user agent) per day.
+    downloads: new Set(
+      accepted.filter(({ case: c }) => DOWNLOAD_PATHS.includes(pathname(c))).map(({ case: c }) => c.agent),
+    ).size,
   };
 }
 
