@@ -60,8 +60,9 @@ export function withoutSampledRequests(args: aws.wafv2.WebAclArgs): void {
 
 /**
  * Scopes SST's per-IP rate rule to what reaches the server (pages, /api/*, the download,
- * the generated icons): static files are cached and cost nothing to serve, and counting
- * them blocked a shared office address after about 25 page loads in 5 minutes. The limit
+ * the generated icon, the image optimiser): static files are cached and cost nothing to
+ * serve, and counting them blocked a shared office address after about 38 page loads in 5
+ * minutes (13 requests a page). The limit
  * itself is PORTFOLIO_WAF_RATE_LIMIT (infra/config.ts).
  */
 export function withRateLimitOnServerRoutes(args: aws.wafv2.WebAclArgs): void {
