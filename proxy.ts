@@ -12,11 +12,20 @@
  * - Whether the request is a prefetch, for visit counting, passed on the same way: Next
  *   removes its router headers (`Next-Router-Prefetch`…) before `headers()`, and from the
  *   request this proxy sees too unless `skipProxyUrlNormalize` is set (next.config.js).
+ * - The URL's attribution parameters (`?via=`, `utm_source`), for the owner's insights,
+ *   passed on the same way: a server component sees no URL.
  * - 405 for methods a page does not serve (PUT, POST, DELETE, PATCH…).
  */
 import { type NextRequest, NextResponse } from "next/server";
 import { createNonce, securityHeaders } from "@/lib/security-headers";
-import { isPrefetchRequest, METHOD_HEADER, NONCE_HEADER, PREFETCH_HEADER } from "@/lib/request-headers";
+import {
+  ATTRIBUTION_HEADER,
+  attributionOf,
+  isPrefetchRequest,
+  METHOD_HEADER,
+  NONCE_HEADER,
+  PREFETCH_HEADER,
+} from "@/lib/request-headers";
 
 // The site's pages only read. The API routes and the download (`/resume…` is rewritten to
 // one) answer other methods themselves, with their own 405, log line and metrics.
@@ -41,6 +50,7 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("content-security-policy", headers["Content-Security-Policy"]);
   requestHeaders.set(METHOD_HEADER, request.method);
   requestHeaders.set(PREFETCH_HEADER, isPrefetchRequest(request.headers) ? "1" : "0");
+  requestHeaders.set(ATTRIBUTION_HEADER, attributionOf(request.nextUrl.searchParams));
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);

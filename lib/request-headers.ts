@@ -19,3 +19,20 @@ export function isPrefetchRequest(headers: Pick<Headers, "get">): boolean {
   const purpose = `${headers.get("purpose") ?? ""} ${headers.get("sec-purpose") ?? ""}`.toLowerCase();
   return purpose.includes("prefetch");
 }
+
+/**
+ * The page URL's attribution parameters (`via`, `utm_source`), as URL-encoded form, each
+ * cut to 64 characters (longer ones are no valid value anyway): a server component sees
+ * no URL, and the counter reads them from here (lib/insights/view-source.ts).
+ */
+export const ATTRIBUTION_HEADER = "x-portfolio-attribution";
+
+/** The attribution parameters of a URL's query, for ATTRIBUTION_HEADER. */
+export function attributionOf(query: URLSearchParams): string {
+  const kept = new URLSearchParams();
+  for (const name of ["via", "utm_source"]) {
+    const value = query.get(name);
+    if (value !== null) kept.set(name, value.slice(0, 64));
+  }
+  return kept.toString();
+}

@@ -2,7 +2,15 @@
 // and every custom metric the app publishes (lib/observability/metric-names.ts), grouped by unit.
 import { METRICS, type MetricUnit, metricNamespace } from "../../lib/observability/metric-names";
 
-type Widget = { title: string; metrics: unknown[][]; stat: string };
+type Widget = { title: string; metrics: unknown[][]; stat: string; period?: number };
+
+/**
+ * The owner's numbers, first on the dashboard: the counters' own metrics, summed per hour.
+ * Sources and countries are not metrics: a dimension per source would make one custom
+ * metric per referrer domain, utm value and tag (each $0.30 a month, and strangers choose
+ * referrers), so they stay in the table's daily aggregates (npm run stats, docs/visits.md).
+ */
+export const AUDIENCE_METRICS = ["Visits", "UniqueVisitors", "ResumeDownloads"] as const;
 
 const UNIT_TITLES: Record<MetricUnit, string> = {
   Count: "App events (count)",
@@ -21,6 +29,12 @@ export function createDashboard(functionName: $util.Output<string>): aws.cloudwa
   const namespace = metricNamespace($app.stage);
   const units = [...new Set(METRICS.map((m) => m.unit))];
   const widgets: Widget[] = [
+    {
+      title: "Views, new visitors and resume downloads (per hour)",
+      metrics: AUDIENCE_METRICS.map((name) => [namespace, name]),
+      stat: "Sum",
+      period: 3600,
+    },
     { title: "Server invocations", metrics: [lambda("Invocations")], stat: "Sum" },
     { title: "Server errors and throttles", metrics: [lambda("Errors"), lambda("Throttles")], stat: "Sum" },
     {
@@ -50,7 +64,7 @@ export function createDashboard(functionName: $util.Output<string>): aws.cloudwa
         y: Math.floor(i / 2) * 6,
         width: 12,
         height: 6,
-        properties: { ...widget, region, view: "timeSeries", period: 300 },
+        properties: { period: 300, ...widget, region, view: "timeSeries" },
       })),
     }),
   });

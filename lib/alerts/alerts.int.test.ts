@@ -28,6 +28,10 @@ describe("the daily digest", () => {
     await recordView(visitorOn(yesterday, randomUUID()));
     await recordView(visitorOn(yesterday, randomUUID()));
     await recordDownload(visitorOn(yesterday, randomUUID()));
+    // The insights of those visitors' first views and the download (lib/insights/writes.ts).
+    const { recordFirstView, recordSourceDownload } = await import("../insights/writes");
+    for (let i = 0; i < 9; i++) await recordFirstView(yesterday, "utm:digest-check", "FR");
+    await recordSourceDownload(yesterday, "utm:digest-check");
     actAs("contactApi");
     const { handleContact } = await import("../contact/handler");
     for (const ip of ["198.51.100.21", "198.51.100.22", "198.51.100.23"]) {
@@ -43,7 +47,16 @@ describe("the daily digest", () => {
       downloads: before.downloads + 1,
       messages: before.messages + 3,
     });
+    const listed = digest.topSources.find((source) => source.source === "utm:digest-check");
+    expect(listed).toEqual({
+      source: "utm:digest-check",
+      visitors: (before.topSources.find((s) => s.source === "utm:digest-check")?.visitors ?? 0) + 9,
+      downloads: (before.topSources.find((s) => s.source === "utm:digest-check")?.downloads ?? 0) + 1,
+    });
     const [mail] = await mailsContaining(SES, `Portfolio, ${yesterday}: ${digest.views} views`);
+    expect(mail?.body.text).toMatch(
+      /Top sources:\n(.*\n)*  utm:digest-check: \d+ visitors, \d+ downloads?\n/,
+    );
     expect(mail?.body.text).toMatch(new RegExp(`Messages received:\\s+${digest.messages}\\n`));
     expect(mail?.body.html).toContain(`>Messages received</th><td align="right">${digest.messages}</td>`);
   });

@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { downloadAlertMail } from "./download-alert";
 import { digestMail } from "./digest-mail";
 
-const digest = { day: "2026-04-30", views: 1234, visitors: 1, downloads: 3, messages: 0, totalViews: 98765 };
+const digest = {
+  day: "2026-04-30",
+  views: 1234,
+  visitors: 1,
+  downloads: 3,
+  messages: 0,
+  totalViews: 98765,
+  topSources: [],
+};
 
 describe("the daily digest mail", () => {
   it("says the day's numbers in the subject", () => {
@@ -25,10 +33,18 @@ describe("the daily digest mail", () => {
     }
   });
 
-  it("shows top sources only once they are collected, escaped in HTML", () => {
+  it("lists top sources with visitors and downloads when there are any, escaped in HTML", () => {
     expect(digestMail(digest).text).not.toContain("Top sources");
-    const withSources = digestMail({ ...digest, topSources: [{ source: "<news.example>", views: 40 }] });
-    expect(withSources.text).toContain("Top sources:\n  <news.example>: 40");
+    const withSources = digestMail({
+      ...digest,
+      topSources: [
+        { source: "<news.example>", visitors: 40, downloads: 3 },
+        { source: "via:acme", visitors: 1, downloads: 1 },
+      ],
+    });
+    expect(withSources.text).toContain(
+      "Top sources:\n  <news.example>: 40 visitors, 3 downloads\n  via:acme: 1 visitor, 1 download",
+    );
     expect(withSources.html).toContain("&lt;news.example&gt;");
     expect(withSources.html).not.toContain("<news.example>");
   });

@@ -15,7 +15,9 @@ export function digestMail(digest: Digest): Mail {
     ["Messages received", number(digest.messages)],
     ["All-time views", number(digest.totalViews)],
   ];
-  const sources = digest.topSources ?? [];
+  const sources = digest.topSources;
+  const sourceLine = (s: Digest["topSources"][number]) =>
+    `${plural(s.visitors, "visitor", "visitors")}, ${plural(s.downloads, "download", "downloads")}`;
   const subject =
     `Portfolio, ${digest.day}: ${plural(digest.views, "view", "views")}, ` +
     `${plural(digest.visitors, "visitor", "visitors")}, ${plural(digest.downloads, "download", "downloads")}, ` +
@@ -26,7 +28,7 @@ export function digestMail(digest: Digest): Mail {
     "",
     ...rows.map(([label, value]) => `${`${label}:`.padEnd(width + 2)}${value}`),
     ...(sources.length > 0
-      ? ["", "Top sources:", ...sources.map((s) => `  ${s.source}: ${number(s.views)}`)]
+      ? ["", "Top sources:", ...sources.map((s) => `  ${s.source}: ${sourceLine(s)}`)]
       : []),
     "",
     "-- ",
@@ -48,7 +50,7 @@ export function digestMail(digest: Digest): Mail {
       ...(sources.length > 0
         ? [
             '<h2 style="font-size:16px">Top sources</h2>',
-            table(sources.map((s) => [s.source, number(s.views)])),
+            table(sources.map((s) => [s.source, sourceLine(s)])),
           ]
         : []),
       '<p style="color:#50555e;font-size:14px">Sent daily by your portfolio. Messages arrive in their own mails.</p>',

@@ -4,6 +4,7 @@ import "server-only";
 import { countReceived } from "../contact/messages";
 import { sendToOwner } from "../mail/ses";
 import { logger } from "../observability/request-log";
+import { readInsights } from "../insights/reads";
 import { readVisitSummary } from "../visits/reads";
 import { digestMail } from "./digest-mail";
 
@@ -15,17 +16,21 @@ export type Digest = {
   downloads: number;
   messages: number;
   totalViews: number;
-  /**
-   * Where yesterday's visitors came from, most first. The insights feature fills this in
-   * collectDigest once it records sources; digestMail shows the section when it is set.
-   */
-  topSources?: { source: string; views: number }[];
+  /** Where yesterday's visitors came from (lib/insights/), most first, at most TOP_SOURCES. */
+  topSources: { source: string; visitors: number; downloads: number }[];
 };
 
-/** Yesterday's numbers: the visit counters (through lib/visits/reads.ts) and the messages that arrived. */
+/** How many sources the digest lists; `npm run stats` has them all. */
+export const TOP_SOURCES = 5;
+
+/** Yesterday's numbers: the visit counters and sources (lib/visits/, lib/insights/) and the messages that arrived. */
 export async function collectDigest(now = new Date()): Promise<Digest> {
   const day = new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
-  const [summary, messages] = await Promise.all([readVisitSummary(now), countReceived(day)]);
+  const [summary, [insights], messages] = await Promise.all([
+    readVisitSummary(now),
+    readInsights([day]),
+    countReceived(day),
+  ]);
   const stats = summary.history.find((entry) => entry.day === day);
   return {
     day,
@@ -34,6 +39,12 @@ export async function collectDigest(now = new Date()): Promise<Digest> {
     downloads: stats?.downloads ?? 0,
     messages,
     totalViews: summary.total,
+    topSources: [...(insights?.sources ?? [])]
+      .map(([source, counts]) => ({ source, ...counts }))
+      .sort(
+        (a, b) => b.visitors - a.visitors || b.downloads - a.downloads || a.source.localeCompare(b.source),
+      )
+      .slice(0, TOP_SOURCES),
   };
 }
 

@@ -4,6 +4,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { cache } from "react";
 import type { MetricValues } from "../observability/metrics";
+import { viewSource } from "../insights/view-source";
 import { observeRequest } from "../observability/request-log";
 import { METHOD_HEADER } from "../request-headers";
 import { lastDays, newestOf, noteWrite, readRecentShards, summarize, type VisitSummary } from "./reads";
@@ -51,7 +52,9 @@ export async function recordPageVisit(request: VisitRequest, now = new Date()): 
 async function recordIfVisit(request: VisitRequest, now: Date): Promise<RecordedView | false> {
   const verdict = classifyVisit(request);
   if (!verdict.count) return false;
-  return recordView(await dailyVisitor(verdict.clientIp, verdict.userAgent, now));
+  // Started first: a tag new to this instance is checked while the salt and writes go out.
+  const origin = viewSource(request.headers, request.behindCloudFront);
+  return recordView(await dailyVisitor(verdict.clientIp, verdict.userAgent, now), origin);
 }
 
 /** What the counter shows for this render. */

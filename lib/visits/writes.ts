@@ -4,6 +4,8 @@
 // records downloads here (the lint rule keeps components/ away).
 import { randomInt, randomUUID } from "node:crypto";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { recordDownloadInsights, recordViewInsights, SOURCE_ATTRIBUTE } from "../insights/record";
+import type { ViewSource } from "../insights/view-source";
 import * as table from "./table";
 import type { DailyVisitor } from "./salt";
 import type { ShardCounts } from "./table";
@@ -34,24 +36,38 @@ async function add(
  * their first download); true only for the first of the day. The record keeps the token
  * of the request that set the mark (`if_not_exists`), and the write returns the record:
  * our token back means we were first. Writing it again is harmless, so a write whose
- * answer was lost is simply sent once more, and still tells.
+ * answer was lost is simply sent once more, and still tells. A first view also keeps its
+ * source there (`if_not_exists` too), which the returned record gives a download.
  */
-async function markVisitor(visitor: DailyVisitor, mark: "token" | "download"): Promise<boolean> {
+async function markVisitor(
+  visitor: DailyVisitor,
+  mark: "token" | "download",
+  source?: string,
+): Promise<{ first: boolean; record: Record<string, unknown> }> {
   const token = randomUUID();
+  const keep = source === undefined ? "" : ", #source = if_not_exists(#source, :source)";
   const { Attributes } = await resentIfLost(() =>
     table.dynamoWrites.send(
       new UpdateCommand({
         // The changeover day's records are in Visits, with that day's earlier ones.
         TableName: visitor.legacy ? table.name() : table.dailyName(),
         Key: table.visitorKey(visitor.day, visitor.id),
-        UpdateExpression: "SET #mark = if_not_exists(#mark, :token), #expires = :expires",
-        ExpressionAttributeNames: { "#mark": mark, "#expires": table.TTL_ATTRIBUTE },
-        ExpressionAttributeValues: { ":token": token, ":expires": table.dayExpiry(visitor.day) },
+        UpdateExpression: `SET #mark = if_not_exists(#mark, :token), #expires = :expires${keep}`,
+        ExpressionAttributeNames: {
+          "#mark": mark,
+          "#expires": table.TTL_ATTRIBUTE,
+          ...(source === undefined ? {} : { "#source": SOURCE_ATTRIBUTE }),
+        },
+        ExpressionAttributeValues: {
+          ":token": token,
+          ":expires": table.dayExpiry(visitor.day),
+          ...(source === undefined ? {} : { ":source": source }),
+        },
         ReturnValues: "ALL_NEW",
       }),
     ),
   );
-  return Attributes?.[mark] === token;
+  return { first: Attributes?.[mark] === token, record: Attributes ?? {} };
 }
 
 /**
@@ -103,14 +119,15 @@ export type RecordedView = { newVisitor: boolean; capped: boolean; shard: number
 /**
  * Counts one view: the daily record's mark, the address's cap and both view increments
  * go out together (one round trip); a first view of the day within the cap adds a unique
- * in a second. The increments return the items they left, so the caller knows this
- * shard's counts without reading it again.
+ * in a second, and its source and country beside it (lib/insights/). The increments
+ * return the items they left, so the caller knows this shard's counts without reading
+ * it again.
  */
-export async function recordView(visitor: DailyVisitor): Promise<RecordedView> {
+export async function recordView(visitor: DailyVisitor, origin?: ViewSource): Promise<RecordedView> {
   const { day } = visitor;
   const shard = randomInt(table.shardCount());
   const [marked, admitted, total, month] = await Promise.allSettled([
-    markVisitor(visitor, "token"),
+    markVisitor(visitor, "token", origin?.stored).then((mark) => mark.first),
     admitToAddress(visitor),
     add(table.totalKey(shard), { views: 1 }),
     add(table.monthKey(shard, day), { [table.dayAttribute("views", day)]: 1 }),
@@ -120,9 +137,12 @@ export async function recordView(visitor: DailyVisitor): Promise<RecordedView> {
   const newVisitor = marked.value && admitted.value;
   // A first visit counts as one even when a view ADD beside it failed (it may well have
   // been applied): that failure is still reported, after the unique is recorded.
-  const unique = newVisitor
-    ? await add(table.monthKey(shard, day), { [table.dayAttribute("uniques", day)]: 1 })
-    : undefined;
+  const [unique] = newVisitor
+    ? await Promise.all([
+        add(table.monthKey(shard, day), { [table.dayAttribute("uniques", day)]: 1 }),
+        origin && recordViewInsights(visitor, origin),
+      ])
+    : [undefined];
   if (total.status === "rejected") throw total.reason;
   if (month.status === "rejected") throw month.reason;
   return {
@@ -135,12 +155,17 @@ export async function recordView(visitor: DailyVisitor): Promise<RecordedView> {
 
 /**
  * Counts one completed resume download, at most once per visitor per day (their daily
- * record's `download` mark); true when it counted.
+ * record's `download` mark); true when it counted. It counts under the source the record
+ * kept from the visitor's first view that day (lib/insights/), in the same round trip.
  */
 export async function recordDownload(visitor: DailyVisitor): Promise<boolean> {
-  if (!(await markVisitor(visitor, "download"))) return false;
-  await add(table.monthKey(randomInt(table.shardCount()), visitor.day), {
-    [table.dayAttribute("downloads", visitor.day)]: 1,
-  });
+  const { first, record } = await markVisitor(visitor, "download");
+  if (!first) return false;
+  await Promise.all([
+    add(table.monthKey(randomInt(table.shardCount()), visitor.day), {
+      [table.dayAttribute("downloads", visitor.day)]: 1,
+    }),
+    recordDownloadInsights(visitor, record[SOURCE_ATTRIBUTE]),
+  ]);
   return true;
 }

@@ -107,7 +107,7 @@ describe("the dashboard", () => {
   const body = JSON.parse(
     input<string>(one(stack, "aws:cloudwatch/dashboard:Dashboard", "Dashboard"), "dashboardBody"),
   ) as {
-    widgets: { properties: { metrics: unknown[][] } }[];
+    widgets: { properties: { title: string; metrics: unknown[][]; stat: string; period: number } }[];
   };
   const metrics = body.widgets.flatMap((w) => w.properties.metrics);
 
@@ -120,10 +120,20 @@ describe("the dashboard", () => {
   });
 
   it("shows every custom metric of lib/observability/metric-names.ts, and no other, in the stage's namespace", () => {
-    const custom = metrics.filter((m) => m[0] === metricNamespace("production")).map((m) => m[1]);
-    expect(custom.sort()).toEqual(METRICS.map((m) => m.name).sort());
+    const custom = new Set(metrics.filter((m) => m[0] === metricNamespace("production")).map((m) => m[1]));
+    expect([...custom].sort()).toEqual(METRICS.map((m) => m.name).sort());
     expect(metrics.filter((m) => m[0] !== "AWS/Lambda" && m[0] !== metricNamespace("production"))).toEqual(
       [],
     );
+  });
+
+  it("starts with views, new visitors and resume downloads per hour, with no dimension per source", () => {
+    expect(body.widgets[0]?.properties).toMatchObject({ stat: "Sum", period: 3600 });
+    expect(body.widgets[0]?.properties.metrics).toEqual(
+      ["Visits", "UniqueVisitors", "ResumeDownloads"].map((name) => [metricNamespace("production"), name]),
+    );
+    // Every custom metric is the bare [namespace, name]: no dimensions (one metric per source would be billed).
+    for (const metric of metrics.filter((m) => m[0] === metricNamespace("production")))
+      expect(metric).toHaveLength(2);
   });
 });

@@ -172,6 +172,44 @@ describe("CloudFront and WAF", () => {
   });
 });
 
+describe("what reaches the server for the owner's insights", () => {
+  // CloudFront's managed AllViewerExceptHostHeader origin request policy: every viewer
+  // header but Host (Referer among them), every query string, and the CloudFront headers,
+  // CloudFront-Viewer-Country and CloudFront-Viewer-Address among them.
+  const ALL_VIEWER_EXCEPT_HOST = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
+
+  it("forwards the viewer's headers, Referer and CloudFront-Viewer-Country included, and every query string", () => {
+    expect(input(distribution, "defaultCacheBehavior.originRequestPolicyId")).toBe(ALL_VIEWER_EXCEPT_HOST);
+    const cachePolicyId = input<string>(distribution, "defaultCacheBehavior.cachePolicyId");
+    const policy = ofType(stack, "aws:cloudfront/cachePolicy:CachePolicy").find(
+      (p) => `${p.name.toLowerCase()}-id` === cachePolicyId,
+    );
+    expect(policy, "the default behaviour's cache policy").toBeDefined();
+    expect(input(policy!, "parametersInCacheKeyAndForwardedToOrigin.queryStringsConfig")).toEqual({
+      queryStringBehavior: "all",
+    });
+  });
+
+  it("keeps the attribution parameters, the Referer and the viewer's country on the way to /", () => {
+    const event = {
+      request: {
+        uri: "/",
+        querystring: { via: { value: "acme" }, utm_source: { value: "linkedin" } },
+        headers: {
+          referer: { value: "https://www.linkedin.com/" },
+          "cloudfront-viewer-country": { value: "FR" },
+        },
+      },
+    };
+    new Function("event", viewerRequestInjection(originSecret(TEST_FORM_KEY)))(event);
+    expect(event.request.querystring).toEqual({ via: { value: "acme" }, utm_source: { value: "linkedin" } });
+    expect(event.request.headers).toMatchObject({
+      referer: { value: "https://www.linkedin.com/" },
+      "cloudfront-viewer-country": { value: "FR" },
+    });
+  });
+});
+
 describe("the secrets: the visitor-hash salt and the contact form key", () => {
   it("is an SST secret linked to the server, which SST encrypts into the function's bundle", () => {
     one(stack, "sst:sst:Secret", "VisitorSalt");

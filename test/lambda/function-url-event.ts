@@ -2,14 +2,15 @@ export const BROWSER =
   "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36";
 
 /** A Lambda function-URL (payload v2) event, as CloudFront's request reaches the function. */
-export function functionUrlEvent(method: string, rawPath: string, headers: Record<string, string> = {}) {
+export function functionUrlEvent(method: string, url: string, headers: Record<string, string> = {}) {
   const host = "abc123.lambda-url.us-east-1.on.aws";
+  const [rawPath = "/", rawQueryString = ""] = url.split("?", 2);
   const requestId = crypto.randomUUID();
   return {
     version: "2.0",
     routeKey: "$default",
     rawPath,
-    rawQueryString: "",
+    rawQueryString,
     headers: {
       host,
       "user-agent": BROWSER,
