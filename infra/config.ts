@@ -51,6 +51,8 @@ const schema = z.object({
   // New unique visitors counted per address (IPv6: per /64) per day (docs/visits.md).
   PORTFOLIO_VISITOR_CAP_PER_ADDRESS: integer(1, 1000, 20),
   PORTFOLIO_DOWNLOAD_ALERT: z.preprocess(unsetIfEmpty, z.enum(["on", "off"]).default("off")),
+  // Server instances SST's warmer keeps warm (0: none); unset, 1 in production, 0 elsewhere.
+  PORTFOLIO_WARM_INSTANCES: optional(z.coerce.number().int().min(0).max(10)),
   // API Gateway throttling of POST /api/contact: steady requests per second, and burst.
   PORTFOLIO_CONTACT_RATE_LIMIT: integer(1, 10_000, 1),
   PORTFOLIO_CONTACT_BURST_LIMIT: integer(1, 5_000, 5),
@@ -70,10 +72,17 @@ export type InfraConfig = {
   addressCap: number;
   contactRateLimit: number;
   contactBurstLimit: number;
+  warmInstances: number;
 };
 
-/** Reads and validates the settings; throws one error naming every bad variable. */
-export function loadInfraConfig(env: Record<string, string | undefined>): InfraConfig {
+/**
+ * Reads and validates the settings; throws one error naming every bad variable. Some
+ * defaults depend on whether the stage is production.
+ */
+export function loadInfraConfig(
+  env: Record<string, string | undefined>,
+  { production = false }: { production?: boolean } = {},
+): InfraConfig {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
@@ -95,5 +104,8 @@ export function loadInfraConfig(env: Record<string, string | undefined>): InfraC
     addressCap: v.PORTFOLIO_VISITOR_CAP_PER_ADDRESS,
     contactRateLimit: v.PORTFOLIO_CONTACT_RATE_LIMIT,
     contactBurstLimit: v.PORTFOLIO_CONTACT_BURST_LIMIT,
+    // One warm instance spares most recruiters a cold start, for about 2 cents a month
+    // (docs/deploy.md); a preview stage has no one to spare it for.
+    warmInstances: v.PORTFOLIO_WARM_INSTANCES ?? (production ? 1 : 0),
   };
 }

@@ -10,7 +10,7 @@ import { createSite } from "./site";
 import { createStorage } from "./storage";
 
 export function createInfrastructure({ production }: { production: boolean }) {
-  const config = loadInfraConfig(process.env);
+  const config = loadInfraConfig(process.env, { production });
   // These change how SST creates resources, so they come before any resource.
   trustOnlyLambda();
   encryptBuildEnvironments();

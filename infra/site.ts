@@ -55,6 +55,11 @@ export function createSite(config: InfraConfig, targets: Targets, mail: MailData
     // tests invoke is the bundle AWS runs (checked by a unit test).
     openNextVersion: "4.1.16",
     dev: { command: "npm run dev", url: "http://localhost:3000" },
+    // SST's warmer: every 5 minutes a scheduled function invokes the server this many
+    // times at once with a `{ type: "warmer" }` event, which SST's handler wrapper answers
+    // before loading Next (so it renders nothing and counts no visit), keeping that many
+    // instances' runtimes alive. None under `sst dev`, whose site runs locally.
+    warm: $dev || config.warmInstances === 0 ? undefined : config.warmInstances,
     server: {
       // Node 22: the AWS SDK for JavaScript stops supporting older Node.js in January 2027.
       runtime: "nodejs22.x",

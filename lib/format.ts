@@ -1,6 +1,6 @@
 // Two fixed English formats, written out rather than asked of Intl: the first Intl
 // formatter a process creates loads ICU's locale data, about 17 ms of every Lambda cold
-// start (docs/cold-start.md). Shared by server components and the live counter.
+// start (docs/performance.md). Shared by server components and the live counter.
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 

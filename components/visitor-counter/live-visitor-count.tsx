@@ -8,8 +8,8 @@ const REFRESH_MS = 10_000;
 type VisitsResponse = { total: number; today: { views: number; uniques: number } };
 
 /**
- * One of the page's two client components (with the contact form): keeps the server-rendered count fresh by asking
- * /api/visits every 10 s, and only while the tab is visible (a hidden tab costs nothing).
+ * Keeps the server-rendered count fresh by asking /api/visits every 10 s, and only while
+ * the tab is visible (a hidden tab costs nothing).
  */
 export function LiveVisitorCount({ initial }: { initial: CountShown }) {
   const [count, setCount] = useState(initial);

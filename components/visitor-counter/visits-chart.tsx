@@ -1,3 +1,10 @@
+"use client";
+
+// A client component, though it has no state or effect: a server component's output
+// travels twice, as HTML and again as React's payload for hydration (about 15 KB for the
+// chart's 60 bars and 30-row table); a client component's travels once, as HTML, with
+// only its props (30 days of numbers, under 2 KB) in the payload. Its code is about 1 KB
+// more JavaScript, cached by the browser.
 import { formatCount } from "@/lib/format";
 import type { VisitSummary } from "@/lib/visits/reads";
 

@@ -3,6 +3,8 @@
 // browser's own checks and the server's agree. No AWS and no Node APIs: the form is a
 // client component.
 
+import { formatCount } from "../format";
+
 export const CONTACT_PATH = "/api/contact";
 
 export const FIELD = {
@@ -30,7 +32,7 @@ export const STATE_MESSAGES: Record<FormState, string> = {
   sent: "Thank you, your message was sent. You will get an answer by email.",
   invalid: "Please check your name, email address and message, and send again.",
   expired: "This page was open too long to send from. Reload it and send again (copy your message first).",
-  "too-large": `The message is too long: keep it under ${LIMITS.message.toLocaleString("en-US")} characters.`,
+  "too-large": `The message is too long: keep it under ${formatCount(LIMITS.message)} characters.`,
   limited: "You have sent several messages in the last hour. Please try again later.",
   unavailable: "Your message could not be sent just now. Please try again in a minute.",
 };

@@ -2,6 +2,7 @@
 // address end up in mail headers (Subject, Reply-To), so neither may hold a line break
 // or any other control character; the message is free text with line breaks.
 import { z } from "zod";
+import { formatCount } from "../format";
 import { FIELD, type FieldErrors, LIMITS } from "./form";
 
 // Control characters, line and paragraph separators, and the bidirectional overrides
@@ -20,7 +21,7 @@ const text = (field: string, max: number, forbidden: RegExp, prepare: (s: string
       z
         .string()
         .min(1, `Please enter your ${field}.`)
-        .max(max, `Your ${field} is too long: at most ${max.toLocaleString("en-US")} characters.`)
+        .max(max, `Your ${field} is too long: at most ${formatCount(max)} characters.`)
         .refine((value) => !forbidden.test(value), `Your ${field} contains characters that cannot be sent.`),
     );
 

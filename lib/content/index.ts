@@ -6,7 +6,7 @@ import type { Portfolio } from "./schema";
  * every load in development and in tests, and by `next build`, which evaluates this
  * module, so bad content fails the build naming the field. A production server serves
  * what its build checked and never loads zod: building the schemas and parsing cost a
- * Lambda cold start about 25 ms (docs/cold-start.md). That is why the schema only
+ * Lambda cold start about 25 ms (docs/performance.md). That is why the schema only
  * checks and never changes a value: the file as written is what the site shows.
  */
 async function load(): Promise<Portfolio> {

@@ -2,7 +2,7 @@
 // `import "server-only"`: the download is a Pages API route (see
 // pages/api/resume/download.ts), and Next's Pages bundles reject that marker (the lint
 // rule keeps components/ away). Only the download and the health check load the S3
-// client: rendering / never does (about 390 KB of SDK on a cold start, docs/cold-start.md).
+// client: rendering / never does (about 390 KB of SDK on a cold start, docs/performance.md).
 import { Agent } from "node:http";
 import { Readable } from "node:stream";
 import { GetObjectCommand, HeadObjectCommand, S3Client } from "@aws-sdk/client-s3";

@@ -7,7 +7,7 @@ import type { MetricValues } from "../observability/metrics";
 import { viewSource } from "../insights/view-source";
 import { observeRequest } from "../observability/request-log";
 import { METHOD_HEADER } from "../request-headers";
-import { lastDays, newestOf, readShards, summarize, type VisitSummary } from "./reads";
+import { lastDays, newestOf, noteWrite, readRecentShards, summarize, type VisitSummary } from "./reads";
 import { dailyVisitor } from "./salt";
 import { classifyVisit, type VisitRequest } from "./visitor";
 import { type RecordedView, recordView } from "./writes";
@@ -25,19 +25,27 @@ export type PageVisit = {
 
 /**
  * Records the request as a view if it is a human visit, and reads the summary in the
- * same round trip. The read runs beside the writes, so for the shard this view went to
- * it may or may not see them; the writes return that shard's items as they left them,
- * and the newer of the two is kept: the summary always includes this view.
+ * same round trip (or reuses this instance's read of the last second, readRecentShards).
+ * The read runs beside the writes, so for the shard this view went to it may or may not
+ * see them; the writes return that shard's items as they left them, and the newer of
+ * the two is kept: the summary always includes this view, and the views this instance
+ * counted before it.
  */
 export async function recordPageVisit(request: VisitRequest, now = new Date()): Promise<PageVisit> {
   const days = lastDays(now);
-  const [recorded, read] = await Promise.allSettled([recordIfVisit(request, now), readShards(days)]);
+  const [recorded, read] = await Promise.allSettled([
+    recordIfVisit(request, now),
+    readRecentShards(days, now.getTime()),
+  ]);
   if (recorded.status === "rejected") return { error: recorded.reason };
   const written = recorded.value;
   const view = written && { newVisitor: written.newVisitor, capped: written.capped };
   if (read.status === "rejected") return { view, error: read.reason };
   const shards = read.value;
-  if (written) shards[written.shard] = newestOf(shards[written.shard], written.counts);
+  if (written) {
+    shards[written.shard] = newestOf(shards[written.shard], written.counts);
+    noteWrite(written.shard, written.counts);
+  }
   return { view, summary: summarize(days, shards) };
 }
 

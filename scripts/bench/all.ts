@@ -9,10 +9,11 @@ import { writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 
 const BENCHMARKS = [
-  { name: "visits", what: "counted vs uncounted page throughput under `npm start`" },
+  { name: "visits", what: "counted / vs the same / for a bot, throughput under `npm start`" },
   { name: "load", what: "10,000 counted views at concurrency 100, exact totals" },
   { name: "resume", what: "50 MB download through the route vs straight from S3" },
   { name: "coldstart", what: "OpenNext server function cold start vs a minimal counter app" },
+  { name: "warm", what: "a warm instance's time per counted / vs the minimal counter app" },
   { name: "gate", what: "the local AWS's IAM gate: time per DynamoDB and S3 call, gated vs direct" },
 ];
 

@@ -1,7 +1,9 @@
 /**
- * Builds the cold-start baseline (coldstart-template/) with OpenNext, in `.bench/` inside
- * this repo so that it resolves this repo's node_modules (same next, react and SDK) with
- * no install; rebuilt only when the template changes.
+ * Builds the baseline (coldstart-template/) with OpenNext, in `.bench/` inside this repo
+ * so that it resolves this repo's node_modules (same next, react and SDK) with no
+ * install; rebuilt only when the template or the site's OpenNext config changes. It is
+ * built with the site's own `open-next.config.ts` (minification, the lite cache
+ * clients), copied in, so that a comparison with the site compares code, not build flags.
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -9,6 +11,7 @@ import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeF
 import path from "node:path";
 
 const TEMPLATE = path.join(import.meta.dirname, "coldstart-template");
+const OPEN_NEXT_CONFIG = path.resolve("open-next.config.ts");
 const APP_DIR = path.resolve(".bench/coldstart-baseline");
 export const BASELINE_BUNDLE_DIR = path.join(APP_DIR, ".open-next/server-functions/default");
 
@@ -18,6 +21,7 @@ function templateHash(): string {
     const full = path.join(TEMPLATE, file);
     if (statSync(full).isFile()) hash.update(file).update(readFileSync(full));
   }
+  hash.update("open-next.config.ts").update(readFileSync(OPEN_NEXT_CONFIG));
   return hash.digest("hex");
 }
 
@@ -27,6 +31,7 @@ export function buildBaseline(): void {
   if (existsSync(path.join(BASELINE_BUNDLE_DIR, "index.mjs")) && readFileSync(stamp, "utf8") === hash) return;
   rmSync(APP_DIR, { recursive: true, force: true });
   cpSync(TEMPLATE, APP_DIR, { recursive: true });
+  cpSync(OPEN_NEXT_CONFIG, path.join(APP_DIR, "open-next.config.ts"));
   console.error("Building the cold-start baseline with OpenNext…");
   const result = spawnSync(path.resolve("node_modules/.bin/open-next"), ["build"], {
     cwd: APP_DIR,

@@ -5,7 +5,7 @@
  */
 import autocannon from "autocannon";
 import type { LoadOptions } from "./load-process";
-import { browserAgent } from "./site-client";
+import { BOT_AGENT, browserAgent } from "./site-client";
 
 const options = JSON.parse(process.argv[2] ?? "{}") as LoadOptions;
 let n = 0;
@@ -24,7 +24,9 @@ const result = await autocannon({
         ...request,
         headers: {
           ...request.headers,
-          "user-agent": browserAgent(options.firstVisitor + (n++ % (options.visitors ?? Infinity))),
+          "user-agent": options.asBot
+            ? BOT_AGENT
+            : browserAgent(options.firstVisitor + (n++ % (options.visitors ?? Infinity))),
         },
       }),
     },

@@ -19,6 +19,8 @@ export type LoadOptions = {
   /** Request i comes from visitor `firstVisitor + i % visitors` (every request its own if unset). */
   firstVisitor: number;
   visitors?: number;
+  /** Send a crawler's user agent instead: the site renders the page and counts nothing. */
+  asBot?: boolean;
 };
 
 /** Exactly `amount` GETs of `path`, request i from visitor `firstVisitor + i` at an address of its own. */

@@ -8,6 +8,9 @@ import type { VisitSummary } from "../../lib/visits/reads";
 export const browserAgent = (n = 0) =>
   `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.${n}.0 Safari/537.36`;
 
+/** A crawler's user agent: the site renders its pages for it and counts nothing. */
+export const BOT_AGENT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
+
 export async function visitSummary(url: string): Promise<VisitSummary> {
   const response = await fetch(`${url}/api/visits`);
   if (!response.ok) throw new Error(`/api/visits answered ${response.status}`);

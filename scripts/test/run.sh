@@ -13,11 +13,14 @@ step "Lint (ESLint)"
 npx eslint --max-warnings=0 .
 
 step "Format (Prettier)"
-npx prettier --check . > /dev/null && echo "All files formatted."
+# Not `check && echo`: under `set -e` a failing command before `&&` does not stop the run.
+npx prettier --check . > /dev/null
+echo "All files formatted."
 
 step "Typecheck: app"
 npx next typegen > /dev/null
-npx tsc --noEmit && echo "App type-checks."
+npx tsc --noEmit
+echo "App type-checks."
 
 step "Typecheck: sst.config.ts"
 bash scripts/test/check-sst-config.sh

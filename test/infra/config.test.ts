@@ -16,6 +16,7 @@ describe("deploy settings", () => {
       addressCap: 20,
       contactRateLimit: 1,
       contactBurstLimit: 5,
+      warmInstances: 0,
     };
     expect(loadInfraConfig({})).toEqual(expected);
     expect(
@@ -26,8 +27,16 @@ describe("deploy settings", () => {
         PORTFOLIO_OWNER_EMAIL: "",
         PORTFOLIO_TIMEZONE: "",
         PORTFOLIO_DOWNLOAD_ALERT: "",
+        PORTFOLIO_WARM_INSTANCES: "",
       }),
     ).toEqual(expected);
+  });
+
+  it("keep one server instance warm in production unless told otherwise, and none elsewhere", () => {
+    expect(loadInfraConfig({}, { production: true }).warmInstances).toBe(1);
+    expect(loadInfraConfig({ PORTFOLIO_WARM_INSTANCES: "" }, { production: true }).warmInstances).toBe(1);
+    expect(loadInfraConfig({ PORTFOLIO_WARM_INSTANCES: "0" }, { production: true }).warmInstances).toBe(0);
+    expect(loadInfraConfig({ PORTFOLIO_WARM_INSTANCES: "2" }).warmInstances).toBe(2);
   });
 
   it("read every value from its variable", () => {
@@ -45,6 +54,7 @@ describe("deploy settings", () => {
       PORTFOLIO_DOWNLOAD_ALERT: "on",
       PORTFOLIO_CONTACT_RATE_LIMIT: "4",
       PORTFOLIO_CONTACT_BURST_LIMIT: "20",
+      PORTFOLIO_WARM_INSTANCES: "3",
     });
     expect(config).toEqual({
       domain: "me.example.com",
@@ -60,6 +70,7 @@ describe("deploy settings", () => {
       addressCap: 50,
       contactRateLimit: 4,
       contactBurstLimit: 20,
+      warmInstances: 3,
     });
   });
 
@@ -82,6 +93,7 @@ describe("deploy settings", () => {
         PORTFOLIO_DOWNLOAD_ALERT: "yes",
         PORTFOLIO_CONTACT_RATE_LIMIT: "0",
         PORTFOLIO_CONTACT_BURST_LIMIT: "1.5",
+        PORTFOLIO_WARM_INSTANCES: "11",
       });
     expect(load).toThrow(/PORTFOLIO_DOMAIN/);
     for (const name of [
@@ -96,6 +108,7 @@ describe("deploy settings", () => {
       "PORTFOLIO_DOWNLOAD_ALERT",
       "PORTFOLIO_CONTACT_RATE_LIMIT",
       "PORTFOLIO_CONTACT_BURST_LIMIT",
+      "PORTFOLIO_WARM_INSTANCES",
     ]) {
       expect(load).toThrow(name);
     }

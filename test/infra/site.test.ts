@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { DROP_QUERY_INJECTION, viewerRequestInjection } from "../../infra/edge-request";
 import { originSecret } from "../../lib/contact/keys";
 import { SCENARIOS, TEST_FORM_KEY, TEST_SALT } from "./scenarios";
-import { arnOf, input, ofType, one, synthesisOf } from "./stack";
+import { arnOf, input, ofType, one, roleStatements, synthesisOf } from "./stack";
 import { STATIC_PATH_PREFIXES } from "../../infra/static-paths";
 
 const stack = synthesisOf("production");
@@ -50,9 +50,10 @@ describe("the way in", () => {
     const urls = ofType(stack, "aws:lambda/functionUrl:FunctionUrl");
     expect(urls.map((u) => u.name).sort()).toEqual(["SiteImageOptimizerUrl", "SiteServerUseast1Url"]);
     for (const url of urls) expect(input(url, "authorizationType"), url.name).toBe("AWS_IAM");
-    // The contact API's function is invoked by API Gateway instead (test/infra/contact.test.ts).
+    // The contact API's function is invoked by API Gateway instead (test/infra/contact.test.ts),
+    // the warmer by its schedule (below).
     const permissions = ofType(stack, "aws:lambda/permission:Permission").filter(
-      (p) => !p.name.startsWith("ContactApi"),
+      (p) => !p.name.startsWith("ContactApi") && !p.name.startsWith("SiteWarmer"),
     );
     expect(permissions.length).toBeGreaterThan(0);
     for (const p of permissions) {
@@ -241,4 +242,38 @@ describe("the secrets: the visitor-hash salt and the contact form key", () => {
       expect(JSON.stringify(variables)).not.toContain(value);
     },
   );
+});
+
+describe("the warmer", () => {
+  it("keeps one server instance warm in production: SST's warmer invokes it once every 5 minutes", () => {
+    const rule = one(stack, "aws:cloudwatch/eventRule:EventRule", "SiteWarmer");
+    expect(input(rule, "scheduleExpression")).toBe("rate(5 minutes)");
+    const warmer = one(stack, "aws:lambda/function:Function", "SiteWarmer");
+    expect(input(warmer, "environment.variables")).toMatchObject({
+      CONCURRENCY: "1",
+      FUNCTION_NAME: input(server, "name"),
+    });
+    // Its role may invoke the server and nothing else.
+    const role = one(stack, "aws:iam/role:Role", "SiteWarmer");
+    expect(roleStatements(role)).toEqual([
+      expect.objectContaining({
+        effect: "Allow",
+        actions: ["lambda:InvokeFunction"],
+        resources: [arnOf(server)],
+      }),
+    ]);
+    expect(one(stack, "aws:lambda/permission:Permission", "SiteWarmer").inputs).toMatchObject({
+      principal: "events.amazonaws.com",
+      function: arnOf(warmer),
+      sourceArn: arnOf(rule),
+    });
+    // SST's wrapper answers the warmer's event before it loads Next (test/lambda/warmer.test.ts).
+    expect(input(server, "handler")).not.toBe("index.handler");
+  });
+
+  it("keeps none warm on a preview stage or under sst dev", () => {
+    for (const name of ["preview", "dev"] as const) {
+      expect(synthesisOf(name).resources.filter((r) => r.name.includes("Warmer"))).toEqual([]);
+    }
+  });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { BUNDLE_DIR } from "./build-bundle";
 
 // What open-next.config.ts asks of the bundle `sst deploy` uploads, checked on the build
-// itself: each is worth tens of milliseconds on every cold start (docs/cold-start.md).
+// itself: each is worth tens of milliseconds on every cold start (docs/performance.md).
 describe("the server function's bundle", () => {
   const output = JSON.parse(readFileSync(path.resolve(".open-next/open-next.output.json"), "utf8")) as {
     origins: { default: Record<string, unknown> };

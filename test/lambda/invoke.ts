@@ -12,7 +12,7 @@ export type FunctionUrlResult = {
   cookies?: string[];
 };
 type LambdaContext = { awsRequestId: string; getRemainingTimeInMillis: () => number };
-type Handler = (event: unknown, context: LambdaContext) => Promise<FunctionUrlResult>;
+type Handler = (event: unknown, context: LambdaContext) => Promise<unknown>;
 
 let handler: Handler | undefined;
 
@@ -29,7 +29,11 @@ export async function invoke(
   headers: Record<string, string> = {},
 ): Promise<FunctionUrlResult> {
   const event = functionUrlEvent(method, rawPath, headers);
-  const requestId = event.requestContext.requestId;
+  return (await invokeWith(event, event.requestContext.requestId)) as FunctionUrlResult;
+}
+
+/** Invokes the OpenNext handler with any event, as Lambda would (a warmer's, for one). */
+export async function invokeWith(event: unknown, requestId: string = crypto.randomUUID()): Promise<unknown> {
   const context: LambdaContext = { awsRequestId: requestId, getRemainingTimeInMillis: () => 30_000 };
   return (await loadHandler())(event, context);
 }
