@@ -37,7 +37,7 @@ export default function PrivacyPage() {
           download counts once per visitor per day.
         </p>
         <p>
-          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- one page: next/link would only add client code (docs/cold-start.md) */}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- one page: next/link would only add client code (docs/performance.md) */}
           <a href="/">Back to {portfolio.name}’s portfolio</a>
         </p>
       </main>
